@@ -1,0 +1,54 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { assertValidDataset } from './src/data/validate';
+import rawDataset from './src/data/policy-notes.json';
+
+/** Extension id used by Firefox; also the key for storage.sync across installs. */
+const GECKO_ID = 'policy-lens@policy-lens.org';
+
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  publicDir: 'assets/public',
+  vite: () => ({
+    plugins: [preact()],
+    build: {
+      // Chrome 105 and Firefox 140 are the oldest browsers with CSS.highlights.
+      target: ['chrome105', 'firefox140'],
+    },
+  }),
+  hooks: {
+    // Bad note data must never ship: fail the build naming the broken entry.
+    'build:before': () => {
+      assertValidDataset(rawDataset);
+    },
+  },
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: 'Policy Lens',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    homepage_url: 'https://jinsa.org/media_category/us-israel-mutual-defense-treaty/',
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : { minimum_chrome_version: '105' }),
+    action: {
+      default_title: '__MSG_actionTitle__',
+    },
+    permissions: ['storage', 'scripting'],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+  }),
+  zip: {
+    artifactTemplate: '{{name}}-{{version}}-{{browser}}.zip',
+    sourcesTemplate: '{{name}}-{{version}}-sources.zip',
+    excludeSources: ['.output/**', 'test-results/**', '.cache/**'],
+  },
+});
