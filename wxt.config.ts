@@ -15,6 +15,8 @@ export default defineConfig({
     build: {
       // Chrome 105 and Firefox 140 are the oldest browsers with CSS.highlights.
       target: ['chrome105', 'firefox140'],
+      // Extension pages load their chunks from the package; the polyfill would only add a fetch() to the bundle.
+      modulePreload: { polyfill: false },
     },
   }),
   hooks: {
@@ -37,6 +39,8 @@ export default defineConfig({
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // data_collection_permissions exists on Android from 142; say so rather than claim 140 there.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : { minimum_chrome_version: '105' }),
