@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import globals from 'globals';
 
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**', '.cache/**'] },
@@ -36,7 +37,8 @@ export default tseslint.config(
     },
   },
   {
-    files: ['tests/**', 'scripts/**'],
+    files: ['tests/**', 'scripts/**', '*.config.{js,ts}'],
+    languageOptions: { globals: { ...globals.node } },
     rules: {
       // Tests compare page markup before and after; reading innerHTML there is the point.
       'no-restricted-properties': 'off',
