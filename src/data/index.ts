@@ -1,6 +1,7 @@
 /**
  * The bundled policy notes with lookups. The data is validated at build time
- * (wxt.config.ts) and in tests, so here it is only typed, not re-checked.
+ * (wxt.config.ts) and in tests, so here it is only typed, not re-checked:
+ * shipping the validator to every page would cost bytes and time for nothing.
  */
 import rawDataset from './policy-notes.json';
 import type { Dataset, Finding, Report, Topic } from './schema';
@@ -20,6 +21,10 @@ for (const finding of dataset.findings) {
     findingsByTopic.set(topicId, list);
   }
 }
+// A finding's first topic is the one it is mainly about; those lead, otherwise data order is kept (the sort is stable).
+for (const [topicId, list] of findingsByTopic) {
+  list.sort((a, b) => Number(a.topics[0] !== topicId) - Number(b.topics[0] !== topicId));
+}
 
 /** The topic with this id, if any. */
 export function getTopic(id: string): Topic | undefined {
@@ -31,8 +36,7 @@ export function getReport(id: string): Report | undefined {
   return reportsById.get(id);
 }
 
-/** Findings about a topic, those naming it as their main topic first. */
+/** Findings about a topic, those naming it as their main topic first; a fresh array the caller may change. */
 export function getFindingsForTopic(topicId: string): Finding[] {
-  const findings = findingsByTopic.get(topicId) ?? [];
-  return [...findings].sort((a, b) => Number(a.topics[0] !== topicId) - Number(b.topics[0] !== topicId));
+  return [...(findingsByTopic.get(topicId) ?? [])];
 }

@@ -26,6 +26,8 @@ export const ReportSchema = v.strictObject({
   publisherNote: NonEmptyText,
   date: IsoDate,
   url: HttpsUrl,
+  /** Who wrote it, as the publication names them; absent when it names no one. */
+  authors: v.optional(v.pipe(v.array(NonEmptyText), v.minLength(1))),
   /** Why `url` is not the report itself, or how we know the text (e.g. a third-party copy). */
   sourceNote: v.optional(NonEmptyText),
 });
