@@ -26,6 +26,14 @@ interface ProtocolMap {
   getPageReport(): PageReport;
   /** Popup → content script: scroll to and flash a mention of a topic. */
   revealMention(request: { topic: string; index: number }): { index: number; total: number };
+  /** Background → content script: a keyboard command asked for the next/previous mention's card. Replies whether one opened. */
+  navigateMention(request: { direction: 'next' | 'previous' }): boolean;
+  /** Content script → background: open the options page (content scripts cannot). */
+  openOptionsPage(): void;
+  /** Popup → background: the content script's last report for a tab; null when none reported since it last loaded. */
+  getTabState(tabId: number): PageReport | null;
+  /** Popup → background: site access was just granted; update the extra-sites registration and run Policy Lens in the tab now. Replies whether it was injected. */
+  activateExtraSites(request: { tabId?: number }): { injected: boolean };
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

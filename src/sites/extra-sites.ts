@@ -1,0 +1,177 @@
+/**
+ * Sites beyond the built-in news list where the reader turned Policy Lens on.
+ *
+ * What the browser granted (optional host permissions) decides which sites
+ * are enabled; one dynamic content-script registration makes Policy Lens run
+ * there, and the background keeps it equal to the granted set (also when the
+ * reader revokes access in the browser's own UI). `local:extraSites` mirrors
+ * the set for the options page. It is local, not sync: permissions are granted
+ * per browser and do not travel with synced settings.
+ */
+import { storage } from '#imports';
+import { browser, type Browser } from 'wxt/browser';
+import type { ScriptPublicPath } from 'wxt/utils/inject-script';
+import { MatchPattern } from 'wxt/utils/match-patterns';
+import { sendMessage } from '@/src/messaging/protocol';
+import { isBuiltInNewsSite, NEWS_SITE_MATCHES } from './news-sites';
+
+/** Id of the one dynamic registration that runs the content script on extra sites. */
+export const EXTRA_SITES_SCRIPT_ID = 'policy-lens-extra-sites';
+/** What "Enable on all sites" requests. */
+export const ALL_SITES_ORIGINS: readonly string[] = Object.freeze(['https://*/*', 'http://*/*']);
+/**
+ * The global the content script sets in its (isolated) world when it starts.
+ * It must return early when the key is already there, so that injecting into
+ * an open tab never runs it twice; injection checks it before injecting.
+ */
+export const CONTENT_SCRIPT_GUARD_KEY = '__policyLensContentScript';
+
+/** The outcome of asking the reader for site access. */
+export type SiteAccessResult =
+  | { ok: true; injected: boolean }
+  | { ok: false; reason: 'denied' | 'failed'; message: string };
+
+// "https://host/*", "http://host/*", or the all-sites patterns; the only patterns this module requests.
+const EXTRA_ORIGIN = /^https?:\/\/(?:\*|[a-z0-9.-]+)\/\*$/;
+const BUILT_IN = new Set(NEWS_SITE_MATCHES);
+
+const extraSitesItem = storage.defineItem<string[]>('local:extraSites', { fallback: [] });
+
+/** The origin pattern to request for a page ("https://www.example.com/*"), or null where none applies (built-in sites, non-web pages). */
+export function extraSiteOriginFor(pageUrl: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(pageUrl);
+  } catch {
+    return null;
+  }
+  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.hostname === '') return null;
+  if (isBuiltInNewsSite(pageUrl)) return null;
+  return `${url.protocol}//${url.hostname}/*`;
+}
+
+/** Whether a page URL is covered by one of the granted extra-site patterns. */
+export function isCoveredByExtraSites(pageUrl: string, origins: readonly string[]): boolean {
+  return origins.some((origin) => {
+    try {
+      return new MatchPattern(origin).includes(pageUrl);
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Keeps the patterns this module manages, sorted and without duplicates or built-in sites. */
+export function extraSiteOrigins(granted: readonly string[]): string[] {
+  return [...new Set(granted)].filter((origin) => EXTRA_ORIGIN.test(origin) && !BUILT_IN.has(origin)).sort();
+}
+
+/**
+ * Asks the reader for access to `origins`, then has the background register
+ * the content script and run it in `tabId` at once. Call it directly from a
+ * click handler: the browser only shows the prompt during a user gesture, so
+ * nothing may be awaited before the request. If the popup closes while the
+ * prompt is open, the background still registers the site (it listens for
+ * granted permissions); the open tab then runs Policy Lens after a reload.
+ */
+export function requestExtraSites(origins: readonly string[], tabId?: number): Promise<SiteAccessResult> {
+  let request: Promise<boolean>;
+  try {
+    request = browser.permissions.request({ origins: [...origins] });
+  } catch (error) {
+    request = Promise.reject(error);
+  }
+  return request.then(
+    async (granted): Promise<SiteAccessResult> => {
+      if (!granted) return { ok: false, reason: 'denied', message: browser.i18n.getMessage('extraSitesDenied') };
+      try {
+        const { injected } = await sendMessage('activateExtraSites', { tabId });
+        return { ok: true, injected };
+      } catch (error) {
+        return { ok: false, reason: 'failed', message: failureMessage(error) };
+      }
+    },
+    (error: unknown): SiteAccessResult => ({ ok: false, reason: 'failed', message: failureMessage(error) }),
+  );
+}
+
+/** Gives back access to `origins`; the background then drops them from the registration. Resolves false if the browser refused. */
+export async function removeExtraSites(origins: readonly string[]): Promise<boolean> {
+  return browser.permissions.remove({ origins: [...origins] });
+}
+
+/** The enabled extra-site patterns as last mirrored by the background. */
+export async function getExtraSites(): Promise<string[]> {
+  return extraSitesItem.getValue();
+}
+
+/** Calls `onChange` with the enabled extra-site patterns whenever they change; returns the unsubscribe function. */
+export function watchExtraSites(onChange: (origins: string[]) => void): () => void {
+  return extraSitesItem.watch(onChange);
+}
+
+function failureMessage(error: unknown): string {
+  return browser.i18n.getMessage('extraSitesFailed', [error instanceof Error ? error.message : String(error)]);
+}
+
+/** The content script's files as the manifest declares them, so dynamic runs match the built-in ones. */
+function contentScriptFiles(): { js: string[]; css: string[] } {
+  const [declared] = browser.runtime.getManifest().content_scripts ?? [];
+  return { js: declared?.js ?? ['content-scripts/content.js'], css: declared?.css ?? [] };
+}
+
+function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  if (a === undefined || a.length !== b.length) return false;
+  const sortedB = [...b].sort();
+  return [...a].sort().every((item, index) => item === sortedB[index]);
+}
+
+/**
+ * Background: makes the dynamic registration (and the mirror) equal to the
+ * extra sites the browser has granted; registers, updates or unregisters as
+ * needed. Returns the granted patterns.
+ */
+export async function syncExtraSiteRegistration(): Promise<string[]> {
+  const origins = extraSiteOrigins((await browser.permissions.getAll()).origins ?? []);
+  const { js, css } = contentScriptFiles();
+  const wanted: Browser.scripting.RegisteredContentScript = {
+    id: EXTRA_SITES_SCRIPT_ID,
+    matches: origins,
+    // The manifest's own content script already covers these.
+    excludeMatches: [...NEWS_SITE_MATCHES],
+    js,
+    css,
+    runAt: 'document_idle',
+    persistAcrossSessions: true,
+  };
+  const [current] = await browser.scripting.getRegisteredContentScripts({ ids: [EXTRA_SITES_SCRIPT_ID] });
+  if (origins.length === 0) {
+    if (current) await browser.scripting.unregisterContentScripts({ ids: [EXTRA_SITES_SCRIPT_ID] });
+  } else if (!current) {
+    await browser.scripting.registerContentScripts([wanted]);
+  } else if (!sameList(current.matches, origins) || !sameList(current.js, js) || !sameList(current.css ?? [], css)) {
+    await browser.scripting.updateContentScripts([wanted]);
+  }
+  if (!sameList(await extraSitesItem.getValue(), origins)) await extraSitesItem.setValue(origins);
+  return origins;
+}
+
+/**
+ * Background: runs the content script (and its CSS) in an open tab now,
+ * unless it already runs there. Needs host access to the tab's page. Returns
+ * whether it injected.
+ */
+export async function injectIntoTab(tabId: number): Promise<boolean> {
+  const target = { tabId };
+  const [probe] = await browser.scripting.executeScript({
+    target,
+    func: (key: string) => key in globalThis,
+    args: [CONTENT_SCRIPT_GUARD_KEY],
+  });
+  if (probe?.result === true) return false;
+  const { js, css } = contentScriptFiles();
+  if (css.length > 0) await browser.scripting.insertCSS({ target, files: css });
+  // Paths come from the built manifest, so they are the extension's own files.
+  await browser.scripting.executeScript({ target, files: js as ScriptPublicPath[] });
+  return true;
+}
