@@ -1,0 +1,416 @@
+/**
+ * The page scanner: reads the page block by block, marks mentions with
+ * highlights, and keeps the marks right while the page changes. All work runs
+ * in time slices; the mutation observer only queues. Only what changed is
+ * read again: the blocks whose own text changed, and subtrees that are new.
+ */
+import type { Matcher } from '@/src/matching/types';
+import { readBlock } from './blocks';
+import { DisplayReader } from './display';
+import { exclusionOf, isInOwnUi, isMarkableUnder } from './exclusions';
+import { flatParent, isElement } from './flat-tree';
+import { HighlightLayer } from './highlights';
+import { markingOptionsFor, sameMarkingOptions, type MarkingOptions, type MarkingSettings } from './marking-options';
+import { matchBlock } from './match-block';
+import { PageObserver } from './observer';
+import { DEFAULT_MAX_MARKS, MarkStore } from './registry';
+import { scrollRangeIntoView } from './reveal';
+import { createSliceRunner, type SliceHost } from './scheduler';
+import type { MarkRegistry } from './types';
+
+/** How often (and on tab show) we check that the page left our highlights registered. */
+export const RESTORE_INTERVAL_MS = 1000;
+/** Wait after a hiding attribute changes before looking for content it revealed (pages toggle classes a lot). */
+export const REVEAL_CHECK_DELAY_MS = 250;
+/** Most hidden elements remembered for a later look; beyond this, content revealed later stays unmarked. */
+const MAX_HIDDEN_REMEMBERED = 2000;
+/** Mutation records planned between two chances to yield. */
+const RECORDS_PER_STEP = 32;
+/** Run through a new matcher once, off the clock of any real block. */
+const MATCHER_WARM_UP_TEXT = 'Policy Lens reads the news.';
+const TEXT_NODE = 3;
+
+/** What the page marker needs. */
+export interface PageMarkerOptions {
+  /** The matcher, or a function that builds it (called only once marking is first needed). */
+  matcher: Matcher | (() => Matcher);
+  /** Every topic id in the data, in data order. */
+  topics: readonly string[];
+  settings: MarkingSettings;
+  /** Subtree to mark; the document's root element by default. */
+  root?: Element;
+  /** The page's hostname, for paused sites; `location.hostname` by default. */
+  hostname?: string;
+  /** Aborting it destroys the marker (pass the content-script context's signal). */
+  signal?: AbortSignal;
+  /** Cap on marks per page. */
+  maxMarks?: number;
+  /** The highlight registry; `CSS.highlights` by default. */
+  highlights?: HighlightRegistry;
+  /** Frame, yield and clock functions, for tests. */
+  sliceHost?: Partial<SliceHost>;
+  /** Length of one slice of work in ms. */
+  budgetMs?: number;
+}
+
+/** Counters for tests, benchmarks and diagnostics. */
+export interface PageMarkerStats {
+  /** Batches of work run (each starts on an animation frame). */
+  batches: number;
+  /** Block reads (a block's own text, walked and matched). */
+  blocksRead: number;
+  matcherCalls: number;
+  /** Mentions stored, shown or not. */
+  marks: number;
+  /** Marks shown. */
+  shown: number;
+  /** Whether mentions were dropped at the cap. */
+  capped: boolean;
+  /** Highlight registrations put back after the page removed or replaced them. */
+  restoredHighlights: number;
+}
+
+/** A running page marker. */
+export interface PageMarker {
+  /** The marks, for the hover card, keyboard navigation and the popup. */
+  readonly registry: MarkRegistry;
+  /** True while the first full scan (after start or re-activation) is running. */
+  readonly scanning: boolean;
+  /** Applies new settings at once (topics, mode, style, on/off, paused sites). */
+  update(settings: MarkingSettings): void;
+  /** Scrolls to and flashes the `index`th shown mark of `topic` (wrapping around); total 0 if none. */
+  reveal(topic: string, index: number): { index: number; total: number };
+  /** Resolves once every pending change has been processed (for tests and benchmarks). */
+  settled(): Promise<void>;
+  stats(): PageMarkerStats;
+  /** Stops all work and removes every mark. */
+  destroy(): void;
+}
+
+interface Job {
+  block: Element;
+  /** Read nested blocks too (a subtree nobody read yet). */
+  deep: boolean;
+  /** Nodes added since the last read of `block`: nested blocks inside them are read too. */
+  added: Set<Node> | null;
+  /** Already known to be markable (found by reading its parent block just now). */
+  verified: boolean;
+}
+
+/** Starts marking the page according to `settings`. */
+export function createPageMarker(options: PageMarkerOptions): PageMarker {
+  const root = options.root ?? document.documentElement;
+  const hostname = options.hostname ?? location.hostname;
+  const lifetime = new AbortController();
+  const store = new MarkStore(options.maxMarks ?? DEFAULT_MAX_MARKS, options.topics);
+  const layer = new HighlightLayer(options.highlights);
+  const display = new DisplayReader();
+  const observer = new PageObserver(queueRecords);
+  const stats = { batches: 0, blocksRead: 0, matcherCalls: 0, restoredHighlights: 0 };
+
+  let matcher: Matcher | null = typeof options.matcher === 'function' ? null : options.matcher;
+  let marking: MarkingOptions = markingOptionsFor(options.settings, hostname, options.topics);
+  let active = false;
+  let scanning = false;
+  let records: MutationRecord[] = [];
+  const jobs: Job[] = [];
+  const queued = new Map<Element, Job>();
+  const hidden = new Set<Element>();
+  let revealTimer: ReturnType<typeof setTimeout> | undefined;
+  let revealDue = false;
+
+  const runner = createSliceRunner({
+    work: pump,
+    hasWork: () => active && (records.length > 0 || jobs.length > 0 || revealDue),
+    onSliceStart: () => display.reset(),
+    onSliceEnd: publish,
+    onError: (error) => console.error('[Policy Lens] page scan step failed', error),
+    budgetMs: options.budgetMs,
+    signal: lifetime.signal,
+    host: options.sliceHost,
+  });
+
+  function queueRecords(batch: MutationRecord[]): void {
+    for (let index = 0; index < batch.length; index += 1) records.push(batch[index] as MutationRecord);
+    runner.request();
+  }
+
+  function enqueue(job: Job): void {
+    const existing = queued.get(job.block);
+    if (!existing) {
+      queued.set(job.block, job);
+      jobs.push(job);
+      return;
+    }
+    existing.deep ||= job.deep;
+    existing.verified &&= job.verified;
+    if (job.added) {
+      if (existing.added) for (const node of job.added) existing.added.add(node);
+      else existing.added = job.added;
+    }
+  }
+
+  /** Re-read the own text of the block around `node`. */
+  function enqueueBlockOf(node: Node, added: Set<Node> | null): void {
+    enqueue({ block: display.blockOf(node, root), deep: false, added, verified: false });
+  }
+
+  function* pump(): Generator<void, void> {
+    stats.batches += 1;
+    while (active) {
+      if (records.length > 0) {
+        const batch = records;
+        records = [];
+        store.sweep();
+        const planned = jobs.length;
+        yield* planRecords(batch);
+        inPageOrder(planned);
+        continue;
+      }
+      if (revealDue) {
+        revealDue = false;
+        const planned = jobs.length;
+        yield* planRevealed();
+        inPageOrder(planned);
+        continue;
+      }
+      if (jobs.length === 0) break;
+      if (!matcher) {
+        // Building the matcher, then its first (cold) run, are the costliest single steps: each gets its own.
+        const built = (options.matcher as () => Matcher)();
+        matcher = built;
+        yield;
+        built.find(MATCHER_WARM_UP_TEXT);
+        yield;
+        continue;
+      }
+      const job = jobs.pop() as Job;
+      queued.delete(job.block);
+      yield* runJob(job, matcher);
+    }
+    if (scanning && jobs.length === 0) {
+      scanning = false;
+      store.touch();
+    }
+  }
+
+  /** Jobs are popped from the end: flips those planned since `from` so they run in the order planned. */
+  function inPageOrder(from: number): void {
+    const planned = jobs.splice(from).reverse();
+    for (const job of planned) jobs.push(job);
+  }
+
+  function* planRecords(batch: readonly MutationRecord[]): Generator<void, void> {
+    const added = new Set<Node>();
+    for (let index = 0; index < batch.length; index += 1) {
+      if (index % RECORDS_PER_STEP === RECORDS_PER_STEP - 1) yield;
+      const record = batch[index] as MutationRecord;
+      const target = record.target;
+      if (!target.isConnected || isInOwnUi(target)) continue;
+      if (record.type === 'attributes') {
+        scheduleRevealCheck();
+      } else if (record.type === 'characterData') {
+        enqueueBlockOf(target, null);
+      } else {
+        // Indexed loops: Firefox content scripts cannot always iterate page objects.
+        const { addedNodes, removedNodes } = record;
+        for (let node = 0; node < addedNodes.length; node += 1) planAdded(addedNodes[node] as Node, target, added);
+        let heldText = false;
+        for (let node = 0; node < removedNodes.length && !heldText; node += 1) heldText = mayHaveHeldText(removedNodes[node] as Node);
+        if (heldText) enqueueBlockOf(target, null);
+      }
+    }
+  }
+
+  /** Plans reading a node that appeared under `parent` (added, or shown after being hidden). */
+  function planAdded(node: Node, parent: Node, added: Set<Node>): void {
+    if (node.nodeType === TEXT_NODE) return enqueueBlockOf(parent, null);
+    if (!isElement(node) || !node.isConnected) return;
+    const exclusion = exclusionOf(node);
+    if (exclusion === 'hidden') rememberHidden(node);
+    if (exclusion !== null) return;
+    const kind = display.kindOf(node);
+    if (kind === 'none') return rememberHidden(node);
+    added.add(node);
+    if (kind === 'inline') return enqueueBlockOf(parent, added);
+    enqueue({ block: node, deep: true, added: null, verified: false });
+    // A block dropped into running text splits that text, so the text around it is read again.
+    if (hasInlineNeighbour(node)) enqueueBlockOf(parent, null);
+  }
+
+  function hasInlineNeighbour(element: Element): boolean {
+    for (const sibling of [element.previousSibling, element.nextSibling]) {
+      if (!sibling) continue;
+      if (sibling.nodeType === TEXT_NODE && /\S/.test((sibling as Text).data)) return true;
+      if (isElement(sibling) && exclusionOf(sibling) === null && display.kindOf(sibling) === 'inline') return true;
+    }
+    return false;
+  }
+
+  function* runJob(job: Job, jobMatcher: Matcher): Generator<void, void> {
+    const { block } = job;
+    if (!block.isConnected) return;
+    if (!job.verified && (!isMarkableUnder(block, root) || display.isUndisplayed(block, root))) return;
+    const read = yield* readBlock(block, {
+      display,
+      deep: job.deep,
+      added: job.added,
+      onShadowRoot: (shadowRoot) => observer.observe(shadowRoot),
+    });
+    stats.blocksRead += 1;
+    for (const element of read.hidden) rememberHidden(element);
+    const drafts = yield* matchBlock(read.text, jobMatcher, () => (stats.matcherCalls += 1));
+    if (!active) return;
+    store.replaceBlock(block, read.text.nodes, drafts);
+    // Reversed, so the stack reads nested blocks in document order.
+    for (let index = read.nested.length - 1; index >= 0; index -= 1) {
+      enqueue({ block: read.nested[index] as Element, deep: true, added: null, verified: true });
+    }
+  }
+
+  function rememberHidden(element: Element): void {
+    if (hidden.size < MAX_HIDDEN_REMEMBERED) hidden.add(element);
+  }
+
+  function scheduleRevealCheck(): void {
+    if (revealTimer !== undefined || hidden.size === 0) return;
+    revealTimer = setTimeout(() => {
+      revealTimer = undefined;
+      revealDue = true;
+      runner.request();
+    }, REVEAL_CHECK_DELAY_MS);
+  }
+
+  /** Reads hidden content that is now shown (a closed dialog's page, an expanded article). */
+  function* planRevealed(): Generator<void, void> {
+    const added = new Set<Node>();
+    let checked = 0;
+    for (const element of [...hidden]) {
+      checked += 1;
+      if (checked % RECORDS_PER_STEP === 0) yield;
+      if (!element.isConnected) {
+        hidden.delete(element);
+        continue;
+      }
+      if (exclusionOf(element) !== null || display.kindOf(element) === 'none') continue;
+      hidden.delete(element);
+      const parent = flatParent(element);
+      if (parent) planAdded(element, parent, added);
+    }
+  }
+
+  /** Publishes what changed: registry listeners, then the highlights; and re-registers removed highlights. */
+  function publish(): void {
+    if (store.commit()) layer.sync(store.shownRangesByTopic());
+    stats.restoredHighlights += layer.restore();
+  }
+
+  function activate(): void {
+    active = true;
+    scanning = true;
+    observer.observe(root);
+    enqueue({ block: root, deep: true, added: null, verified: true });
+    runner.request();
+  }
+
+  function deactivate(): void {
+    active = false;
+    scanning = false;
+    observer.disconnect();
+    runner.cancel();
+    records = [];
+    jobs.length = 0;
+    queued.clear();
+    hidden.clear();
+    clearTimeout(revealTimer);
+    revealTimer = undefined;
+    revealDue = false;
+    store.clear();
+    store.touch();
+    publish();
+    layer.clear();
+  }
+
+  function update(settings: MarkingSettings): void {
+    if (lifetime.signal.aborted) return;
+    const next = markingOptionsFor(settings, hostname, options.topics);
+    // Settings that do not concern marking (hover delay, theme...) change nothing here.
+    if (sameMarkingOptions(next, marking) && next.active === active) return;
+    marking = next;
+    store.setFilter({ enabledTopics: marking.enabledTopics, mode: marking.mode });
+    layer.setStyle(marking.style);
+    if (!marking.active) {
+      if (active) deactivate();
+      return;
+    }
+    if (!active) activate();
+    publish();
+  }
+
+  function destroy(): void {
+    if (lifetime.signal.aborted) return;
+    if (active) deactivate();
+    lifetime.abort();
+    observer.disconnect();
+    layer.clear();
+  }
+
+  options.signal?.addEventListener('abort', destroy, { once: true, signal: lifetime.signal });
+  const restore = () => {
+    if (active) stats.restoredHighlights += layer.restore();
+  };
+  const restoreTimer = setInterval(restore, RESTORE_INTERVAL_MS);
+  lifetime.signal.addEventListener('abort', () => clearInterval(restoreTimer), { once: true });
+  document.addEventListener('visibilitychange', restore, { signal: lifetime.signal });
+
+  if (options.signal?.aborted) destroy();
+  else update(options.settings);
+
+  return {
+    registry: store.registry,
+    get scanning() {
+      return scanning;
+    },
+    update,
+    reveal(topic, index) {
+      const marks = store.registry.marks(topic);
+      const total = marks.length;
+      if (total === 0) return { index: -1, total: 0 };
+      const wrapped = ((Math.trunc(index) % total) + total) % total;
+      const mark = marks[wrapped];
+      if (mark) {
+        scrollRangeIntoView(mark.range);
+        layer.flash(mark.range);
+      }
+      return { index: wrapped, total };
+    },
+    async settled() {
+      for (;;) {
+        const pending = observer.takeRecords();
+        if (pending.length > 0) queueRecords(pending);
+        await runner.whenIdle();
+        // A pending look for revealed content is work too: run it now rather than after its delay.
+        if (revealTimer === undefined || lifetime.signal.aborted) return;
+        clearTimeout(revealTimer);
+        revealTimer = undefined;
+        revealDue = true;
+        runner.request();
+      }
+    },
+    stats() {
+      return {
+        ...stats,
+        marks: store.size,
+        shown: store.registry.marks().length,
+        capped: store.capped,
+      };
+    },
+    destroy,
+  };
+}
+
+/** Whether a removed node may have been part of its parent's running text. */
+function mayHaveHeldText(node: Node): boolean {
+  if (node.nodeType === TEXT_NODE) return /\S/.test((node as Text).data);
+  return isElement(node) && exclusionOf(node) !== 'skipped';
+}

@@ -1,0 +1,57 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { dataset } from '@/src/data';
+import { highlightName } from '@/src/page/highlights';
+import {
+  HIGHLIGHT_CSS_PATH,
+  HIGHLIGHT_PALETTE,
+  renderBundledHighlightCss,
+  renderHighlightCss,
+} from '../../scripts/gen-highlight-css';
+
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((index) => {
+    const channel = parseInt(hex.slice(index, index + 2), 16) / 255;
+    return channel <= 0.03928 ? channel / 12.92 : ((channel + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+function contrast(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+describe('highlight stylesheet', () => {
+  it('is in sync with the topics in the data (run `npx tsx scripts/gen-highlight-css.ts` if not)', () => {
+    expect(readFileSync(HIGHLIGHT_CSS_PATH, 'utf8')).toBe(renderBundledHighlightCss());
+  });
+
+  it('styles both highlight names of every topic', () => {
+    const css = readFileSync(HIGHLIGHT_CSS_PATH, 'utf8');
+    for (const topic of dataset.topics) {
+      expect(css).toContain(`::highlight(${highlightName('underline', topic.id)}) {`);
+      expect(css).toContain(`::highlight(${highlightName('background', topic.id)}) {`);
+    }
+  });
+
+  it('uses only properties that ::highlight() supports, and no element selectors', () => {
+    const css = renderHighlightCss(['a-topic']);
+    const allowed = /^(color|background-color|text-decoration-(line|style|thickness|color)|text-underline-offset)$/;
+    for (const [, property] of css.matchAll(/^\s+([a-z-]+):/gm)) expect(property).toMatch(allowed);
+    const selectors = css.replace(/\/\*[\s\S]*?\*\//g, '').match(/^[^{}@\s][^{}]*(?=\{)/gm) ?? [];
+    for (const selector of selectors) expect(selector.trim()).toMatch(/^::highlight\([a-z0-9-]+\)$/);
+  });
+
+  it('gives distinct topics distinct colours while the palette lasts', () => {
+    const css = renderHighlightCss(['one', 'two']);
+    expect(css).toContain(`text-decoration-color: ${HIGHLIGHT_PALETTE[0]};`);
+    expect(css).toContain(`text-decoration-color: ${HIGHLIGHT_PALETTE[1]};`);
+    expect(new Set(HIGHLIGHT_PALETTE).size).toBe(HIGHLIGHT_PALETTE.length);
+  });
+
+  it.each(HIGHLIGHT_PALETTE)('colour %s keeps 3:1 contrast on white and on a dark page', (colour) => {
+    expect(contrast(colour, '#ffffff')).toBeGreaterThanOrEqual(3);
+    expect(contrast(colour, '#121212')).toBeGreaterThanOrEqual(3);
+  });
+});
