@@ -1,10 +1,6 @@
-import { onMessage } from '@/src/messaging/protocol';
+import { startBackground } from '@/src/background';
 
 export default defineBackground(() => {
-  onMessage('reportPage', ({ data, sender }) => {
-    const tabId = sender.tab?.id;
-    if (tabId === undefined) return;
-    const count = data.topics.length;
-    void browser.action.setBadgeText({ tabId, text: count > 0 ? String(count) : '' });
-  });
+  // Listeners must be added in the worker's first turn, so nothing is awaited here.
+  startBackground();
 });

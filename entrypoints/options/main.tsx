@@ -1,7 +1,13 @@
+import '@/src/ui/tokens.css';
+import '@/src/ui/components.css';
+import '@/src/ui/switch.css';
+import '@/src/options/options.css';
+// The preview paints its sample with the content script's own ::highlight rules.
+import '@/entrypoints/content/highlights.css';
 import { render } from 'preact';
+import { Options } from '@/src/options/Options';
+import { t } from '@/src/ui/i18n';
 
-function Options() {
-  return <main><h1>{browser.i18n.getMessage('extName')}</h1></main>;
-}
-
-render(<Options />, document.getElementById('app')!);
+document.title = t('optionsTitle');
+const root = document.getElementById('app');
+if (root) render(<Options />, root);

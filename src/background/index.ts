@@ -1,0 +1,24 @@
+/**
+ * Everything the background does, started in one call: tab state and badge,
+ * install handling, extra-site registration, options-page requests and
+ * keyboard commands.
+ */
+import { registerCommandForwarding } from './commands';
+import { startExtraSiteSync } from './extra-sites';
+import { startInstallHandling } from './install';
+import { registerOpenOptionsPage } from './options-page';
+import { startTabTracking } from './tab-tracker';
+
+/** Starts every background service; returns the function that stops them all. */
+export function startBackground(): () => void {
+  const stops = [
+    startTabTracking(),
+    startInstallHandling(),
+    startExtraSiteSync(),
+    registerOpenOptionsPage(),
+    registerCommandForwarding(),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+  };
+}
