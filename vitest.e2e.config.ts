@@ -1,13 +1,19 @@
 import { defineConfig } from 'vitest/config';
 
-/** End-to-end tests: the production builds in real browsers. One browser at a time on a 2-core machine. */
+/**
+ * End-to-end tests: the production builds in real browsers (E2E_BROWSERS=chromium,firefox picks
+ * them). One browser and one file at a time: the machines that run this have two cores.
+ */
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts'],
     environment: 'node',
     testTimeout: 60_000,
+    // Launching a browser and installing the extension happens in beforeAll.
     hookTimeout: 120_000,
+    teardownTimeout: 30_000,
     fileParallelism: false,
+    maxWorkers: 1,
     globalSetup: ['tests/e2e/support/global-setup.ts'],
   },
 });

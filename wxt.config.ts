@@ -47,7 +47,19 @@ export default defineConfig({
     action: {
       default_title: '__MSG_actionTitle__',
     },
-    permissions: ['storage', 'scripting'],
+    // Keyboard access to the hover cards; readers can change the keys in the browser's shortcut settings.
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Open the note on the next marked mention',
+      },
+      'previous-mention': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: 'Open the note on the previous marked mention',
+      },
+    },
+    // activeTab: the popup learns the address of the tab the reader clicked on, so it can offer "Enable on <site>".
+    permissions: ['storage', 'scripting', 'activeTab'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
   }),
   zip: {

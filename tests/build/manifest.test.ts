@@ -13,7 +13,7 @@ const ALLOWED_KEYS = new Set([
   'icons', 'action', 'permissions', 'optional_host_permissions', 'background', 'options_ui',
   'content_scripts', 'commands', 'minimum_chrome_version', 'browser_specific_settings',
 ]);
-const EXPECTED_PERMISSIONS = ['scripting', 'storage'];
+const EXPECTED_PERMISSIONS = ['activeTab', 'scripting', 'storage'];
 const EXPECTED_OPTIONAL_HOSTS = ['http://*/*', 'https://*/*'];
 const ICON_SIZES = ['16', '32', '48', '96', '128'];
 
@@ -25,7 +25,7 @@ describe.each(BUILDS)('$browser manifest', (build) => {
     expect(manifest.manifest_version).toBe(3);
   });
 
-  it('asks for storage and scripting only, and no host access up front', () => {
+  it('asks for storage, scripting and activeTab only, and no host access up front', () => {
     expect([...(manifest.permissions as string[])].sort()).toEqual(EXPECTED_PERMISSIONS);
     expect(manifest).not.toHaveProperty('host_permissions');
     expect([...(manifest.optional_host_permissions as string[])].sort()).toEqual(EXPECTED_OPTIONAL_HOSTS);
