@@ -24,6 +24,10 @@ export default defineConfig({
     'build:before': () => {
       assertValidDataset(rawDataset);
     },
+    // WXT takes the toolbar tooltip from popup.html's <title>; the manifest's is localized instead.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_actionTitle__';
+    },
   },
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -44,18 +48,15 @@ export default defineConfig({
           },
         }
       : { minimum_chrome_version: '105' }),
-    action: {
-      default_title: '__MSG_actionTitle__',
-    },
     // Keyboard access to the hover cards; readers can change the keys in the browser's shortcut settings.
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },
-        description: 'Open the note on the next marked mention',
+        description: '__MSG_commandNextMention__',
       },
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+P' },
-        description: 'Open the note on the previous marked mention',
+        description: '__MSG_commandPreviousMention__',
       },
     },
     // activeTab: the popup learns the address of the tab the reader clicked on, so it can offer "Enable on <site>".
