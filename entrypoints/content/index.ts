@@ -9,11 +9,15 @@ import { createPageMarker, createPageReporter, supportsHighlights } from '@/src/
 import { CONTENT_SCRIPT_GUARD_KEY } from '@/src/sites/extra-sites';
 import { NEWS_SITE_MATCHES } from '@/src/sites/news-sites';
 import { getSettings, watchSettings, type Settings } from '@/src/settings';
+import { ignoreForgedRestarts } from './forged-restarts';
+import { stopWhenOrphaned } from './orphan-watch';
 
 export default defineContentScript({
   matches: [...NEWS_SITE_MATCHES],
   runAt: 'document_idle',
   async main(ctx) {
+    // First, before any await: from here on the page cannot stop us by forging WXT's restart event.
+    ignoreForgedRestarts(ctx);
     // Without the Highlight API we could only mark by editing the page, which we never do.
     if (!supportsHighlights()) return;
     // A site enabled by the reader may also be injected into an open tab: one instance per page, ever.
@@ -21,6 +25,8 @@ export default defineContentScript({
     if (scope[CONTENT_SCRIPT_GUARD_KEY]) return;
     scope[CONTENT_SCRIPT_GUARD_KEY] = true;
     ctx.onInvalidated(() => delete scope[CONTENT_SCRIPT_GUARD_KEY]);
+    // After an update, reload or disable, stop (and take our marks away) instead of lingering.
+    stopWhenOrphaned(ctx);
 
     let settings: Settings = await getSettings();
     if (ctx.isInvalid) return;

@@ -1,6 +1,7 @@
 import '@/src/ui/tokens.css';
 import '@/src/ui/components.css';
 import '@/src/ui/switch.css';
+import '@/src/ui/access-banner.css';
 import '@/src/popup/popup.css';
 import { render } from 'preact';
 import { Popup } from '@/src/popup/Popup';

@@ -1,8 +1,11 @@
 /**
  * The first-run page: what Policy Lens does, what it keeps private, and how
- * to turn it on for sites beyond the built-in list. Pure: props in, markup out.
+ * to turn it on for sites beyond the built-in list; at the top, the request
+ * for access to the built-in sites when the browser has not granted it
+ * (Firefox lets readers withhold it). Pure: props in, markup out.
  */
-import { browser } from 'wxt/browser';
+import { AccessBanner, type AccessBannerState } from '@/src/ui/AccessBanner';
+import { t } from '@/src/ui/i18n';
 
 /** What the welcome page shows and can do. */
 export interface WelcomeProps {
@@ -10,13 +13,15 @@ export interface WelcomeProps {
   builtInSiteCount: number;
   /** A few of them, by name, already joined for reading ("a, b and c"). */
   exampleSites: string;
+  /** The site-access banner's state; null shows none (access was granted all along, or is still being checked). */
+  accessBanner: AccessBannerState | null;
+  /** Must request the permission synchronously: it runs inside the click. */
+  onGrantSiteAccess: () => void;
   onOpenSettings: () => void;
 }
 
-const t = browser.i18n.getMessage.bind(browser.i18n);
-
 /** The welcome page. */
-export function Welcome({ builtInSiteCount, exampleSites, onOpenSettings }: WelcomeProps) {
+export function Welcome({ builtInSiteCount, exampleSites, accessBanner, onGrantSiteAccess, onOpenSettings }: WelcomeProps) {
   return (
     <main class="welcome">
       <header class="welcome__header">
@@ -26,6 +31,16 @@ export function Welcome({ builtInSiteCount, exampleSites, onOpenSettings }: Welc
           <p class="welcome__lead">{t('welcomeLead')}</p>
         </div>
       </header>
+
+      {accessBanner ? (
+        <div class="welcome__access">
+          <AccessBanner
+            state={accessBanner}
+            detail={t('accessBannerDetail', [String(builtInSiteCount)])}
+            onGrant={onGrantSiteAccess}
+          />
+        </div>
+      ) : null}
 
       <section class="welcome__section" aria-labelledby="welcome-what">
         <h2 id="welcome-what">{t('welcomeWhatHeading')}</h2>

@@ -96,6 +96,9 @@ export function firefoxExtensionId(extensionDir: string): string {
   return id;
 }
 
+/** A port nothing listens on (TCP port 9, "discard", is not served on test machines). */
+const CLOSED_LOOPBACK_PORT = 9;
+
 /**
  * Firefox preferences for a test or demo profile. The extension's moz-extension:// UUID is chosen
  * up front (Firefox reuses a UUID it finds in this pref) so its pages can be opened by URL.
@@ -107,6 +110,15 @@ export function firefoxPrefs(options: {
   return {
     // These host names resolve to the loopback server instead of the network.
     'network.dns.localDomains': options.hosts.join(','),
+    // Every other host goes through a proxy on a closed loopback port, so it fails at once and
+    // nothing reaches the network (Chromium gets the same from its resolver rules). Saved pages
+    // name dozens of ad and CDN hosts; without this each waits out a DNS lookup.
+    'network.proxy.type': 1,
+    'network.proxy.http': '127.0.0.1',
+    'network.proxy.http_port': CLOSED_LOOPBACK_PORT,
+    'network.proxy.ssl': '127.0.0.1',
+    'network.proxy.ssl_port': CLOSED_LOOPBACK_PORT,
+    'network.proxy.no_proxies_on': options.hosts.join(','),
     ...(options.extension
       ? { 'extensions.webextensions.uuids': JSON.stringify({ [options.extension.id]: options.extension.uuid }) }
       : {}),

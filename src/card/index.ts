@@ -46,6 +46,9 @@ export function createHoverCard(options: CreateHoverCardOptions): HoverCardContr
       const ui = await createShadowRootUi(ctx, {
         // The page scanner never looks inside this element.
         name: POLICY_LENS_UI_TAG,
+        // Closed, so page scripts cannot reach the card's controls: an open root let a page click
+        // "Turn off this topic" and change the reader's synced settings.
+        mode: 'closed',
         // The card positions itself (fixed, or in the top layer); WXT only appends the host.
         position: 'inline',
         anchor: 'html',

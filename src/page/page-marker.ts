@@ -162,6 +162,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
         const batch = records;
         records = [];
         store.sweep();
+        forgetRemovedHidden();
         const planned = jobs.length;
         yield* planRecords(batch);
         inPageOrder(planned);
@@ -270,6 +271,15 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
 
   function rememberHidden(element: Element): void {
     if (hidden.size < MAX_HIDDEN_REMEMBERED) hidden.add(element);
+  }
+
+  /**
+   * Lets go of hidden elements the page removed: one kept here would keep its whole removed
+   * subtree alive (a single-page site replaces its article on every navigation). One put back
+   * later arrives as an added node and is remembered again.
+   */
+  function forgetRemovedHidden(): void {
+    for (const element of hidden) if (!element.isConnected) hidden.delete(element);
   }
 
   function scheduleRevealCheck(): void {

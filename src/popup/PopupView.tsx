@@ -6,6 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { dataset, getTopic, type Topic } from '@/src/data';
 import type { SearchResult } from '@/src/search';
+import { AccessBanner, type AccessBannerState } from '@/src/ui/AccessBanner';
 import { t } from '@/src/ui/i18n';
 import { Switch } from '@/src/ui/switch';
 import type { PageStatus } from './page-status';
@@ -22,6 +23,8 @@ export interface PopupViewProps {
   status: PageStatus;
   /** The tab's site, when it is a web page whose address is known. */
   site: SiteView | null;
+  /** The request for access to the built-in news sites, where their missing access keeps Policy Lens off this page; null shows none. */
+  accessBanner: AccessBannerState | null;
   /** Master switch. */
   enabled: boolean;
   disabledTopics: readonly string[];
@@ -60,7 +63,7 @@ function SettingsIcon() {
 
 /** The whole popup. */
 export function PopupView(props: PopupViewProps) {
-  const { status, site, enabled, disabledTopics, ui, results, jumps, notice, actions } = props;
+  const { status, site, accessBanner, enabled, disabledTopics, ui, results, jumps, notice, actions } = props;
   const searchField = useRef<HTMLInputElement>(null);
   const wasOpen = useRef(false);
   useEffect(() => {
@@ -109,6 +112,8 @@ export function PopupView(props: PopupViewProps) {
   };
 
   const hasOptions = searching && !ui.open && results.length > 0;
+  // On a built-in site without access the banner says why nothing runs; "not enabled here" would contradict it.
+  const bannerExplainsStatus = accessBanner !== null && status.kind === 'not-enabled';
   const openCount = ui.open ? (pageCounts.find((entry) => entry.topic === ui.open?.topicId)?.count ?? 0) : 0;
 
   return (
@@ -133,6 +138,16 @@ export function PopupView(props: PopupViewProps) {
           <SettingsIcon />
         </button>
       </header>
+
+      {accessBanner ? (
+        <div class="pl-popup__access">
+          <AccessBanner
+            state={accessBanner}
+            detail={site ? t('accessBannerDetailSite', site.site) : t('accessBannerDetailUnknownPage')}
+            onGrant={actions.onGrantSiteAccess}
+          />
+        </div>
+      ) : null}
 
       <div class="pl-popup__search" role="search">
         <label class="pl-visually-hidden" for="pl-search">
@@ -181,12 +196,14 @@ export function PopupView(props: PopupViewProps) {
           />
         ) : (
           <>
-            <StatusMessage
-              status={status}
-              onTurnOn={() => actions.onSetEnabled(true)}
-              onReload={actions.onReload}
-              onEnableAllSites={actions.onEnableAllSites}
-            />
+            {bannerExplainsStatus ? null : (
+              <StatusMessage
+                status={status}
+                onTurnOn={() => actions.onSetEnabled(true)}
+                onReload={actions.onReload}
+                onEnableAllSites={actions.onEnableAllSites}
+              />
+            )}
             {pageItems.length > 0 ? (
               <section class="pl-section" aria-labelledby="pl-page-topics">
                 <h2 id="pl-page-topics" class="pl-section__title">

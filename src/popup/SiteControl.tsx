@@ -21,6 +21,8 @@ function accessText({ site, access, paused }: SiteView): string {
   switch (access) {
     case 'built-in':
       return t('popupSiteBuiltIn', site);
+    case 'built-in-not-granted':
+      return t('popupSiteBuiltInNoAccess', site);
     case 'site':
       return t('popupSiteEnabledByYou', site);
     case 'all-sites':
@@ -32,7 +34,8 @@ function accessText({ site, access, paused }: SiteView): string {
 
 /** What Policy Lens does on this site, and the buttons to change it. */
 export function SiteControl({ site, notice, actions }: SiteControlProps) {
-  const running = site.access !== 'none';
+  // Without access the grant is offered by the banner at the top, so there is nothing to pause or enable here.
+  const running = site.access !== 'none' && site.access !== 'built-in-not-granted';
   return (
     <section class="pl-site" aria-label={t('popupSiteSection')}>
       <p class="pl-site__text">{accessText(site)}</p>

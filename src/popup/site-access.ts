@@ -5,6 +5,8 @@
  * browser and has the background register and inject the content script.
  */
 import { browser } from 'wxt/browser';
+import { sendMessage } from '@/src/messaging/protocol';
+import { hasPageAccess } from '@/src/sites/access';
 import {
   ALL_SITES_ORIGINS,
   extraSiteOriginFor,
@@ -19,7 +21,7 @@ import type { SiteAccess } from './types';
 
 /** How Policy Lens comes to run on `pageUrl`, from what the browser has granted. */
 export async function accessFor(pageUrl: string): Promise<SiteAccess> {
-  if (isBuiltInNewsSite(pageUrl)) return 'built-in';
+  if (isBuiltInNewsSite(pageUrl)) return (await hasPageAccess(pageUrl)) ? 'built-in' : 'built-in-not-granted';
   const granted = extraSiteOrigins((await browser.permissions.getAll()).origins ?? []);
   const allSites = ALL_SITES_ORIGINS.filter((origin) => granted.includes(origin));
   if (isCoveredByExtraSites(pageUrl, allSites)) return 'all-sites';
@@ -39,6 +41,20 @@ export function enableSite(pageUrl: string, tabId: number): Promise<SiteAccessRe
 /** Asks for access to every site and runs Policy Lens in `tabId`. Call straight from the click. */
 export function enableAllSites(tabId: number | undefined): Promise<SiteAccessResult> {
   return requestExtraSites(ALL_SITES_ORIGINS, tabId);
+}
+
+/**
+ * Runs Policy Lens in `tabId` now, after access to the built-in sites was
+ * granted: the browser only starts content scripts on pages loaded after the
+ * grant. Resolves whether it was injected; a page the browser will not let us
+ * script stays as it is.
+ */
+export async function runInTab(tabId: number): Promise<boolean> {
+  try {
+    return (await sendMessage('activateExtraSites', { tabId })).injected;
+  } catch {
+    return false;
+  }
 }
 
 /** Gives back access to the site of `pageUrl`. */

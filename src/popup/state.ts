@@ -19,7 +19,10 @@ import {
   type WriteResult,
 } from '@/src/settings';
 import type { SiteAccessResult } from '@/src/sites/extra-sites';
+import { isBuiltInNewsSite } from '@/src/sites/news-sites';
+import type { AccessBannerState } from '@/src/ui/AccessBanner';
 import { t } from '@/src/ui/i18n';
+import { useBuiltInSiteAccess, type BuiltInAccessState } from '@/src/ui/use-built-in-site-access';
 import { pageStatus, siteOf, type PageStatus } from './page-status';
 import * as siteAccess from './site-access';
 import { requestPageReport, requestReportedUrl, resolveTab, type TabInfo } from './tab';
@@ -63,6 +66,23 @@ function withSwitchedOffTopics(
   return { kind: 'found', topics, scanning: status.kind === 'found' && status.scanning };
 }
 
+/**
+ * The site-access banner for this tab: the outcome of the reader's request
+ * where they just made one; otherwise the request itself where Policy Lens
+ * cannot run for want of access to the built-in sites: a built-in site that
+ * was not granted, or a page whose address the browser hides from us while
+ * the built-in sites are not granted (it may well be one of them).
+ */
+export function accessBannerFor(
+  newsAccess: BuiltInAccessState,
+  pageAccess: SiteAccess,
+  pageHidden: boolean,
+): AccessBannerState | null {
+  if (newsAccess.banner === 'granted' || newsAccess.banner === 'denied') return newsAccess.banner;
+  const blocked = pageAccess === 'built-in-not-granted' || (pageHidden && newsAccess.granted === false);
+  return blocked ? 'missing' : null;
+}
+
 /** What the popup renders: the view's props, and the theme for the page root. */
 export interface PopupController {
   view: PopupViewProps;
@@ -82,6 +102,7 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
   const [jumps, setJumps] = useState<Record<string, JumpPosition>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [ui, dispatch] = useReducer(popupUiReducer, INITIAL_POPUP_UI);
+  const newsAccess = useBuiltInSiteAccess();
   const seenCounts = useRef(new Map<string, number>());
   const refreshTimer = useRef<ReturnType<typeof setTimeout>>();
   const closed = useRef(false);
@@ -149,13 +170,13 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
     return () => browser.tabs.onUpdated.removeListener(onUpdated);
   }, [tab?.id, scheduleRefresh]);
 
-  // Which way Policy Lens runs on this site; asked again after every site action.
+  // Which way Policy Lens runs on this site; asked again after every site action and permission change.
   const refreshAccess = useCallback(async () => {
     if (!url || !site) return;
     const next = await siteAccess.accessFor(url);
     if (!closed.current) setAccess(next);
   }, [url, site]);
-  useEffect(() => void refreshAccess(), [refreshAccess]);
+  useEffect(() => void refreshAccess(), [refreshAccess, newsAccess.granted]);
 
   const effectiveSettings = settings ?? DEFAULT_SETTINGS;
   const rawStatus: PageStatus =
@@ -166,7 +187,7 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
           tabLoading: tab?.loading ?? false,
           report,
           enabled: settings.enabled,
-          siteEnabled: () => access !== 'none',
+          siteEnabled: () => access !== 'none' && access !== 'built-in-not-granted',
           sitePaused: (pageUrl) => isSiteListed(pageUrl, settings.pausedSites),
         });
   const status = withSwitchedOffTopics(rawStatus, seenCounts.current, effectiveSettings.disabledTopics);
@@ -248,6 +269,16 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
     onEnableAllSites: () => {
       void siteAccess.enableAllSites(tab?.id).then(afterGrant);
     },
+    // The permission prompt needs the click's user gesture: the request is made before any await.
+    onGrantSiteAccess: () => {
+      const tabId = tab?.id;
+      void newsAccess.grant().then(async (granted) => {
+        // Run at once only where the grant is what this page lacked; any other page keeps its own access rules.
+        if (!granted || tabId === undefined || (url !== undefined && !isBuiltInNewsSite(url))) return;
+        await siteAccess.runInTab(tabId);
+        afterSiteChange(true, null);
+      });
+    },
     onRevokeSite: () => {
       if (url) void siteAccess.revokeSite(url).then(afterRevoke, () => afterRevoke(false));
     },
@@ -267,6 +298,7 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
   const view: PopupViewProps = {
     status,
     site: siteView,
+    accessBanner: accessBannerFor(newsAccess, access, rawStatus.kind === 'unreachable'),
     enabled: effectiveSettings.enabled,
     disabledTopics: effectiveSettings.disabledTopics,
     ui,

@@ -10,8 +10,12 @@ export interface JumpPosition {
   total: number;
 }
 
-/** How Policy Lens came to run on a site (or not). */
-export type SiteAccess = 'built-in' | 'site' | 'all-sites' | 'none';
+/**
+ * How Policy Lens came to run on a site (or not). `built-in-not-granted`: a
+ * built-in news site the browser has not granted access to (Firefox lets
+ * readers withhold it), so the content script does not run there.
+ */
+export type SiteAccess = 'built-in' | 'built-in-not-granted' | 'site' | 'all-sites' | 'none';
 
 /** The current tab's site, for the site controls. */
 export interface SiteView {
@@ -41,6 +45,8 @@ export interface PopupActions {
   onEnableSite(): void;
   /** Must request the permission synchronously: it runs inside the click. */
   onEnableAllSites(): void;
+  /** Grants access to the built-in news sites; must request synchronously: it runs inside the click. */
+  onGrantSiteAccess(): void;
   onRevokeSite(): void;
   onRevokeAllSites(): void;
   onReload(): void;

@@ -117,7 +117,19 @@ function failureMessage(error: unknown): string {
 /** The content script's files as the manifest declares them, so dynamic runs match the built-in ones. */
 function contentScriptFiles(): { js: string[]; css: string[] } {
   const [declared] = browser.runtime.getManifest().content_scripts ?? [];
-  return { js: declared?.js ?? ['content-scripts/content.js'], css: declared?.css ?? [] };
+  return {
+    js: (declared?.js ?? ['content-scripts/content.js']).map(packagePath),
+    css: (declared?.css ?? []).map(packagePath),
+  };
+}
+
+/**
+ * A file's path inside the package. Firefox's getManifest() gives content-script files as full
+ * moz-extension:// URLs, which registerContentScripts refuses ("must be a relative URL").
+ */
+function packagePath(file: string): string {
+  const root = browser.runtime.getURL('/');
+  return file.startsWith(root) ? file.slice(root.length) : file;
 }
 
 function sameList(a: readonly string[] | undefined, b: readonly string[]): boolean {

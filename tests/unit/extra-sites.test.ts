@@ -158,6 +158,25 @@ describe('enabling a site from the popup', () => {
     expect(await getExtraSites()).toEqual(['https://www.example.com/*']);
   });
 
+  it("registers and runs package paths when the manifest gives full URLs (Firefox's getManifest)", async () => {
+    const api = fakeExtensionApis();
+    const root = fakeBrowser.runtime.getURL('/');
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'Policy Lens',
+      version: '0.1.0',
+      content_scripts: [
+        { matches: [...NEWS_SITE_MATCHES], js: [`${root}content-scripts/content.js`], css: [`${root}content-scripts/content.css`] },
+      ],
+    });
+    stop = startExtraSiteSync();
+    expect(await requestExtraSites(['https://www.example.com/*'], 12)).toEqual({ ok: true, injected: true });
+    // registerContentScripts refuses full URLs ("must be a relative URL").
+    expect(api.state.registered).toMatchObject({ js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] });
+    expect(api.insertCSS).toHaveBeenCalledWith({ target: { tabId: 12 }, files: ['content-scripts/content.css'] });
+    expect(api.executeScript).toHaveBeenLastCalledWith({ target: { tabId: 12 }, files: ['content-scripts/content.js'] });
+  });
+
   it('does not run the script twice in a tab that already has it', async () => {
     const api = fakeExtensionApis({ guardPresent: true });
     stop = startExtraSiteSync();

@@ -7,6 +7,7 @@ import { dataset } from '@/src/data';
 import type { PageReport } from '@/src/messaging/protocol';
 import { Popup } from '@/src/popup/Popup';
 import { getSettings } from '@/src/settings';
+import { NEWS_SITE_MATCHES } from '@/src/sites/news-sites';
 import { useEnglishMessages } from './popup-i18n';
 
 const [first, second] = dataset.topics;
@@ -34,7 +35,12 @@ beforeEach(async () => {
   // The fake browser starts without a focused window, which `tabs.query({ currentWindow: true })` needs.
   await fakeBrowser.windows.create({ focused: true });
   useEnglishMessages();
-  vi.spyOn(browser.permissions, 'getAll').mockImplementation(async () => ({ origins: [], permissions: [] }));
+  // The built-in sites' content-script hosts granted, as Chrome does at install (tests/unit/access-ui.test.tsx covers the rest).
+  vi.spyOn(browser.permissions, 'getAll').mockImplementation(async () => ({ origins: [...NEWS_SITE_MATCHES], permissions: [] }));
+  for (const event of [browser.permissions.onAdded, browser.permissions.onRemoved]) {
+    vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(event, 'removeListener').mockImplementation(() => undefined);
+  }
   reports = new Map();
   messaging.sent = [];
   messaging.respond = (name, data, tabId) => {
@@ -65,7 +71,7 @@ describe('Popup (connected)', () => {
     expect(within(list).getByRole('listitem').textContent).toContain('2 mentions');
     expect(messaging.sent).toContainEqual(['getPageReport', undefined, named]);
     expect(messaging.sent).not.toContainEqual(['getPageReport', undefined, active]);
-    expect(screen.getByText('Runs on nytimes.com, one of the built-in news sites.')).toBeTruthy();
+    expect(await screen.findByText('Runs on nytimes.com, one of the built-in news sites.')).toBeTruthy();
   });
 
   it('shows the active tab otherwise', async () => {

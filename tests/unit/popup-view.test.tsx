@@ -32,6 +32,7 @@ function fakeActions(): PopupActions {
     onResumeSite: vi.fn(),
     onEnableSite: vi.fn(),
     onEnableAllSites: vi.fn(),
+    onGrantSiteAccess: vi.fn(),
     onRevokeSite: vi.fn(),
     onRevokeAllSites: vi.fn(),
     onReload: vi.fn(),
@@ -43,6 +44,7 @@ function props(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
   return {
     status: { kind: 'loading' },
     site: null,
+    accessBanner: null,
     enabled: true,
     disabledTopics: [],
     ui: INITIAL_POPUP_UI,

@@ -6,15 +6,21 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { chromiumArgs, chromiumHostResolverRules, extensionBuildDir } from '../../../scripts/lib/browsers';
 import {
   DEFAULT_WAIT_MS,
+  UNSHOWN_TEXT_TAGS,
+  collapseWhiteSpace,
   describeError,
   sortPageErrors,
   waitFailure,
+  type ColorScheme,
   type Driver,
   type LaunchOptions,
+  type MemoryUsage,
   type PageErrors,
   type PageFunction,
+  type ShadowRootFunction,
   type TestPage,
   type WaitOptions,
+  KEEP_NAMES_SHIM,
 } from './driver';
 import { PROBE_GLOBAL, contentScriptSeen, installContentScriptProbe, readProbe } from './page-probe';
 
@@ -30,7 +36,11 @@ export async function launchChromium(executable: string, options: LaunchOptions)
       headless: true,
       ignoreHTTPSErrors: true,
       viewport: { width: 1280, height: 800 },
-      args: chromiumArgs({ extensionDir, hostResolverRules: chromiumHostResolverRules(options.server.hosts) }),
+      args: [
+        ...chromiumArgs({ extensionDir, hostResolverRules: chromiumHostResolverRules(options.server.hosts) }),
+        // Lets the DevTools protocol click the toolbar button (Extensions.triggerAction, see clickToolbarButton).
+        UNSAFE_EXTENSION_DEBUGGING_ARG,
+      ],
     });
   } catch (error) {
     await rm(profileDir, { recursive: true, force: true });
@@ -78,6 +88,14 @@ export async function launchChromium(executable: string, options: LaunchOptions)
       if (url !== undefined) await page.goto(url);
       return page;
     },
+    async newWindow(url) {
+      // Every tab Playwright opens counts as shown, so a tab does what a window does in Firefox.
+      const page = new ChromiumPage(await context.newPage());
+      pages.add(page);
+      page.onClose(() => pages.delete(page));
+      if (url !== undefined) await page.goto(url);
+      return page;
+    },
     extensionPageUrl(path) {
       if (extensionId === undefined) throw new Error('This Chromium was launched without the extension.');
       return `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
@@ -95,6 +113,88 @@ export async function launchChromium(executable: string, options: LaunchOptions)
       if (ids.length !== 1) throw new Error(`Expected one active tab, found ${ids.length}; open test pages in one window.`);
       return ids[0]!;
     },
+    async clickToolbarButton(page) {
+      if (extensionId === undefined) throw new Error('This Chromium was launched without the extension.');
+      const browser = context.browser();
+      if (browser === null) throw new Error('Playwright gave no browser for this context to click the toolbar button in.');
+      const url = await page.currentUrl();
+      const cdp = await browser.newBrowserCDPSession();
+      try {
+        // The action runs on a tab target; tabs have no link to Playwright's pages but their URL.
+        const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] });
+        const tabs = targetInfos.filter((target) => target.url === url);
+        if (tabs.length !== 1) {
+          throw new Error(`${tabs.length} tabs have the URL ${url}; clickToolbarButton needs exactly one (add a query string).`);
+        }
+        await cdp.send('Extensions.triggerAction', { id: extensionId, targetId: tabs[0]!.targetId });
+        // The real popup keeps asking the tab for reports while open; tests drive popup.html?tab=ID instead.
+        const popupUrl = `chrome-extension://${extensionId}/popup.html`;
+        const deadline = Date.now() + DEFAULT_WAIT_MS;
+        for (;;) {
+          const { targetInfos: open } = await cdp.send('Target.getTargets', { filter: [{ type: 'page' }] });
+          const popup = open.find((target) => target.url === popupUrl);
+          if (popup !== undefined) {
+            await cdp.send('Target.closeTarget', { targetId: popup.targetId });
+            return;
+          }
+          if (Date.now() > deadline) throw new Error(`Clicking the toolbar button on ${url} opened no popup.`);
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    },
+    async reloadExtension() {
+      const worker = serviceWorker;
+      if (extensionId === undefined || worker === undefined) throw new Error('This Chromium has no Policy Lens to reload.');
+      // Without developer mode Chromium disables a command-line extension that reloads itself
+      // ("unsupported developer extension"); the extensions page is where that mode is switched on.
+      const settings = await context.newPage();
+      try {
+        await settings.goto('chrome://extensions/');
+        await settings.evaluate(async () => {
+          type DeveloperApi = { developerPrivate: { updateProfileConfiguration(update: object): Promise<void> } };
+          await (globalThis as unknown as { chrome: DeveloperApi }).chrome.developerPrivate.updateProfileConfiguration({
+            inDeveloperMode: true,
+          });
+        });
+      } finally {
+        await settings.close();
+      }
+      const prefix = `chrome-extension://${extensionId}/`;
+      const restarted = context.waitForEvent('serviceworker', {
+        predicate: (candidate) => candidate !== worker && candidate.url().startsWith(prefix),
+        timeout: 30_000,
+      });
+      // The worker goes away while answering, so the call itself may fail.
+      await worker
+        .evaluate(() => {
+          (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload();
+        })
+        .catch(() => undefined);
+      await restarted;
+    },
+    async setExtensionEnabled(enabled) {
+      if (extensionId === undefined) throw new Error('This Chromium was launched without the extension.');
+      const prefix = `chrome-extension://${extensionId}/`;
+      const started = enabled
+        ? context.waitForEvent('serviceworker', { predicate: (worker) => worker.url().startsWith(prefix), timeout: 30_000 })
+        : undefined;
+      const settings = await context.newPage();
+      try {
+        await settings.goto('chrome://extensions/');
+        await settings.evaluate(
+          async ({ id, on }) => {
+            type ManagementApi = { management: { setEnabled(id: string, enabled: boolean): Promise<void> } };
+            await (globalThis as unknown as { chrome: ManagementApi }).chrome.management.setEnabled(id, on);
+          },
+          { id: extensionId, on: enabled },
+        );
+      } finally {
+        await settings.close();
+      }
+      await started;
+    },
     extensionErrors: () => [...extensionErrors],
     async screenshotPages(prefix) {
       let index = 0;
@@ -110,11 +210,18 @@ export async function launchChromium(executable: string, options: LaunchOptions)
   };
 }
 
+/**
+ * Chromium switch that opens the DevTools protocol's Extensions domain to a client connected over
+ * a pipe (Playwright's default), e.g. to click an extension's toolbar button.
+ */
+const UNSAFE_EXTENSION_DEBUGGING_ARG = '--enable-unsafe-extension-debugging';
+
 class ChromiumPage implements TestPage {
   readonly kind = 'chromium' as const;
   readonly #page: Page;
   readonly #consoleErrors: string[] = [];
   readonly #pageErrors: string[] = [];
+  readonly #requests: string[] = [];
 
   constructor(page: Page) {
     this.#page = page;
@@ -123,6 +230,7 @@ class ChromiumPage implements TestPage {
       if (message.type() === 'error') this.#consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => this.#pageErrors.push(describeError(error)));
+    page.on('request', (request) => this.#requests.push(request.url()));
   }
 
   onClose(listener: () => void): void {
@@ -186,18 +294,122 @@ class ChromiumPage implements TestPage {
     await this.#page.keyboard.type(text);
   }
 
+  async shadowRootText(selector: string): Promise<string | null> {
+    // The DevTools protocol sees closed shadow roots and reads the tree without running page script.
+    const cdp = await this.#page.context().newCDPSession(this.#page);
+    try {
+      const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      if (!nodeId) return null;
+      const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: -1, pierce: true });
+      const shadowRoot = node.shadowRoots?.[0];
+      return shadowRoot === undefined ? null : collapseWhiteSpace(textOfProtocolNode(shadowRoot));
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  }
+
+  async evaluateInShadowRoot<Result, Arg = undefined>(
+    selector: string,
+    fn: ShadowRootFunction<Arg, Result>,
+    arg?: Arg,
+  ): Promise<Result | null> {
+    // The protocol hands out a reference to a closed root; page scripts never see it.
+    const cdp = await this.#page.context().newCDPSession(this.#page);
+    try {
+      const { root } = await cdp.send('DOM.getDocument', { depth: 0 });
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+      if (!nodeId) return null;
+      const { node } = await cdp.send('DOM.describeNode', { nodeId, depth: 1, pierce: true });
+      const shadowRoot = node.shadowRoots?.[0];
+      if (shadowRoot === undefined) return null;
+      const { object } = await cdp.send('DOM.resolveNode', { backendNodeId: shadowRoot.backendNodeId });
+      if (object.objectId === undefined) return null;
+      const { result, exceptionDetails } = await cdp.send('Runtime.callFunctionOn', {
+        functionDeclaration: `function (root, arg) { ${KEEP_NAMES_SHIM} return (${String(fn)})(root, arg); }`,
+        objectId: object.objectId,
+        arguments: [{ objectId: object.objectId }, { value: arg ?? null }],
+        returnByValue: true,
+        awaitPromise: true,
+      });
+      if (exceptionDetails !== undefined) {
+        throw new Error(`evaluateInShadowRoot(${selector}) threw: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      }
+      return (result.value ?? null) as Result | null;
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  }
+
+  async mouseClick(x: number, y: number): Promise<void> {
+    await this.#page.mouse.click(x, y);
+  }
+
+  async emulateColorScheme(scheme: ColorScheme): Promise<void> {
+    await this.#page.emulateMedia({ colorScheme: scheme });
+  }
+
+  async addScript(source: string): Promise<void> {
+    const cdp = await this.#page.context().newCDPSession(this.#page);
+    try {
+      const { exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: source, returnByValue: true });
+      if (exceptionDetails !== undefined) {
+        throw new Error(`addScript threw: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      }
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
+  }
+
   async screenshot(path: string): Promise<void> {
     await mkdir(dirname(path), { recursive: true });
     await this.#page.screenshot({ path });
+  }
+
+  async memoryUsage(): Promise<MemoryUsage> {
+    // A fresh session each time: the DOM agent keeps every node it has reported alive until detached.
+    const cdp = await this.#page.context().newCDPSession(this.#page);
+    try {
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await cdp.send('Runtime.getHeapUsage');
+      const { detachedNodes } = await cdp.send('DOM.getDetachedDomNodes');
+      return {
+        jsHeapBytes: heap.usedSize,
+        domHeapBytes: heap.embedderHeapUsedSize,
+        detachedTrees: detachedNodes.length,
+        detachedNodes: detachedNodes.reduce((sum, tree) => sum + tree.retainedNodeIds.length, 0),
+      };
+    } finally {
+      await cdp.detach().catch(() => undefined);
+    }
   }
 
   async errors(): Promise<PageErrors> {
     return sortPageErrors(this.#consoleErrors, this.#pageErrors);
   }
 
+  requests(): string[] {
+    return [...this.#requests];
+  }
+
   async close(): Promise<void> {
     if (!this.#page.isClosed()) await this.#page.close();
   }
+}
+
+/** A node as the DevTools protocol describes it (the fields text extraction needs). */
+interface ProtocolNode {
+  nodeType: number;
+  localName: string;
+  nodeValue: string;
+  children?: ProtocolNode[];
+}
+
+/** The text a described subtree shows: its text nodes in order, skipping style and script contents. */
+function textOfProtocolNode(node: ProtocolNode): string {
+  if (node.nodeType === 3) return node.nodeValue;
+  if (UNSHOWN_TEXT_TAGS.includes(node.localName)) return '';
+  return (node.children ?? []).map(textOfProtocolNode).join('');
 }
 
 /** Playwright types page functions through its handle-unboxing generics; ours take plain JSON values. */

@@ -11,16 +11,22 @@ import {
 } from '../../../scripts/lib/browsers';
 import {
   DEFAULT_WAIT_MS,
+  UNSHOWN_TEXT_TAGS,
+  collapseWhiteSpace,
   describeError,
   sortPageErrors,
   splitKeyCombo,
   waitFailure,
+  type ColorScheme,
   type Driver,
   type LaunchOptions,
+  type MemoryUsage,
   type PageErrors,
   type PageFunction,
+  type ShadowRootFunction,
   type TestPage,
   type WaitOptions,
+  KEEP_NAMES_SHIM,
 } from './driver';
 import { PROBE_GLOBAL, contentScriptSeen, installConsoleErrorHook, installContentScriptProbe, readProbe } from './page-probe';
 import type { KeyInput } from 'puppeteer-core';
@@ -94,6 +100,11 @@ export async function launchFirefox(executable: string, options: LaunchOptions):
       ...firefoxPrefs({ hosts: options.server.hosts, extension }),
       // Echo console calls to stdout, where Error arguments are spelled out (see FirefoxLog).
       'devtools.console.stdout.content': true,
+      // permissions.request (from a click) is granted without a prompt automation could not answer.
+      'extensions.webextOptionalPermissionPrompts': false,
+      // Tabs behind the front one never start lazy image loads, so a page's layout would depend
+      // on which tab is in front (Chromium treats every automated tab as visible).
+      'dom.image-lazy-loading.enabled': false,
     },
   });
 
@@ -124,21 +135,37 @@ export async function launchFirefox(executable: string, options: LaunchOptions):
       if (url !== undefined) await page.goto(url);
       return page;
     },
+    async newWindow(url) {
+      const page = await FirefoxPage.open(browser, log, 'window');
+      pages.add(page);
+      page.onClose(() => pages.delete(page));
+      if (url !== undefined) await page.goto(url);
+      return page;
+    },
     extensionPageUrl(path) {
       if (extension === undefined) throw new Error('This Firefox was launched without the extension.');
       return `moz-extension://${extension.uuid}/${path.replace(/^\//, '')}`;
     },
     async tabIdOf(page) {
       // Firefox shows the extension the URLs of tabs on its granted hosts, so look the tab up by
-      // URL from the options page (which does nothing on its own).
+      // URL from the options page (which does nothing on its own). On other sites the URL is
+      // hidden: there the tab is the one in front just before the options page opened.
       const url = await page.currentUrl();
+      await page.bringToFront();
       const helper = await driver.newPage(driver.extensionPageUrl('options.html'));
       try {
         const ids = await helper.evaluate(async (target: string) => {
-          type TabsApi = { tabs: { query(info: object): Promise<Array<{ id?: number; url?: string }>> } };
+          type Tab = { id?: number; url?: string; lastAccessed?: number };
+          type TabsApi = { tabs: { query(info: object): Promise<Tab[]>; getCurrent(): Promise<Tab | undefined> } };
           const { browser: api } = globalThis as unknown as { browser: TabsApi };
           const tabs = await api.tabs.query({});
-          return tabs.flatMap((tab) => (tab.id === undefined || tab.url !== target ? [] : [tab.id]));
+          const byUrl = tabs.flatMap((tab) => (tab.id === undefined || tab.url !== target ? [] : [tab.id]));
+          if (byUrl.length > 0) return byUrl;
+          const self = (await api.tabs.getCurrent())?.id;
+          const hidden = tabs
+            .filter((tab) => tab.id !== undefined && tab.id !== self && tab.url === undefined)
+            .sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+          return hidden.slice(0, 1).map((tab) => tab.id!);
         }, url);
         if (ids.length !== 1) {
           throw new Error(
@@ -151,6 +178,49 @@ export async function launchFirefox(executable: string, options: LaunchOptions):
       } finally {
         await helper.close();
       }
+    },
+    async clickToolbarButton() {
+      throw new Error(
+        'Firefox: no automation API clicks a toolbar button (WebDriver BiDi has none), so activeTab cannot be granted in a test.',
+      );
+    },
+    async reloadExtension() {
+      if (extension === undefined) throw new Error('This Firefox was launched without the extension.');
+      const trigger = await driver.newPage(driver.extensionPageUrl('options.html'));
+      // From a timer, so the call answers before its page goes away.
+      await trigger.evaluate(() => {
+        setTimeout(() => (globalThis as unknown as { browser: { runtime: { reload(): void } } }).browser.runtime.reload());
+      });
+      // Firefox closes the extension's own tabs as the old copy unloads (automation hears no close
+      // event for that): the tab answering no more is the sign the old copy went.
+      const deadline = Date.now() + DEFAULT_WAIT_MS;
+      while (await trigger.evaluate(() => true).catch(() => false)) {
+        if (Date.now() > deadline) {
+          await trigger.close();
+          throw new Error(`Firefox did not unload Policy Lens within ${DEFAULT_WAIT_MS} ms of runtime.reload()`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await trigger.close().catch(() => undefined);
+      // The new copy is up once its pages open again.
+      for (;;) {
+        const check = await driver.newPage();
+        try {
+          await check.goto(driver.extensionPageUrl('options.html'));
+          return;
+        } catch (error) {
+          if (Date.now() > deadline) {
+            throw new Error(`Policy Lens did not come back after runtime.reload(): ${describeError(error)}`, { cause: error });
+          }
+        } finally {
+          await check.close();
+        }
+      }
+    },
+    async setExtensionEnabled() {
+      throw new Error(
+        'Firefox: WebDriver BiDi can install and uninstall an add-on but not disable it, and management.setEnabled is closed to automation.',
+      );
     },
     extensionErrors: () => [...log.extensionErrors],
     async screenshotPages(prefix) {
@@ -167,29 +237,37 @@ export async function launchFirefox(executable: string, options: LaunchOptions):
   return driver;
 }
 
+/** How often waits look again. */
+const POLL_INTERVAL_MS = 100;
+
 class FirefoxPage implements TestPage {
   readonly kind = 'firefox' as const;
   readonly #page: Page;
   readonly #log: FirefoxLog;
   readonly #consoleErrors: string[] = [];
   readonly #pageErrors: string[] = [];
+  readonly #requests: string[] = [];
   /** Where the error log stood when this tab opened an extension page; undefined on web pages. */
   #extensionLogStart: number | undefined;
 
-  static async open(browser: Browser, log: FirefoxLog): Promise<FirefoxPage> {
-    const page = await browser.newPage();
+  readonly #bidi: BidiConnection;
+
+  static async open(browser: Browser, log: FirefoxLog, type: 'tab' | 'window' = 'tab'): Promise<FirefoxPage> {
+    const page = await browser.newPage({ type });
     await page.evaluateOnNewDocument(installContentScriptProbe, PROBE_GLOBAL);
-    return new FirefoxPage(page, log);
+    return new FirefoxPage(page, log, (browser as unknown as { connection: BidiConnection }).connection);
   }
 
-  private constructor(page: Page, log: FirefoxLog) {
+  private constructor(page: Page, log: FirefoxLog, bidi: BidiConnection) {
     this.#page = page;
     this.#log = log;
+    this.#bidi = bidi;
     // BiDi reports the page's and our content script's console calls and exceptions here.
     page.on('console', (message) => {
       if (message.type() === 'error') this.#consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => this.#pageErrors.push(describeError(error)));
+    page.on('request', (request) => this.#requests.push(request.url()));
   }
 
   onClose(listener: () => void): void {
@@ -202,7 +280,34 @@ class FirefoxPage implements TestPage {
       return;
     }
     this.#extensionLogStart = undefined;
-    await this.#page.goto(url, { waitUntil: 'load' });
+    try {
+      await this.#page.goto(url, { waitUntil: 'load' });
+    } catch (error) {
+      if (!(await this.#loadedDespiteNavigationError(url))) throw error;
+    }
+  }
+
+  /**
+   * Firefox's BiDi can fail a navigation ("Address rejected") when a frame the page's own script
+   * writes ends on an error page: it takes the frame's error for the top document's, which loads
+   * fine (seen on saved news pages full of ad frames). The navigation only counts as done if the
+   * tab holds that URL's document, not an error page, and it finishes loading.
+   */
+  async #loadedDespiteNavigationError(url: string): Promise<boolean> {
+    const target = new URL(url).href;
+    const shown = await this.#page.evaluate(() => document.documentURI).catch(() => undefined);
+    // about:neterror and friends: the page itself did not load.
+    if (shown === undefined || shown.startsWith('about:')) return false;
+    return this.#page
+      .waitForFunction(
+        (expected: string) => document.documentURI === expected && document.readyState === 'complete',
+        { timeout: DEFAULT_WAIT_MS, polling: 50 },
+        target,
+      )
+      .then(
+        () => true,
+        () => false,
+      );
   }
 
   /**
@@ -215,11 +320,7 @@ class FirefoxPage implements TestPage {
     const stopWaiting = new AbortController();
     const navigation = this.#page.goto(url, { signal: stopWaiting.signal }).catch(() => undefined);
     try {
-      await this.#page.waitForFunction(
-        (target: string) => location.href === target && document.readyState === 'complete',
-        { timeout: DEFAULT_WAIT_MS, polling: 50 },
-        url,
-      );
+      await this.#poll((target: string) => location.href === target && document.readyState === 'complete', url, DEFAULT_WAIT_MS);
     } catch (error) {
       throw new Error(`Firefox did not open ${url}: ${describeError(error)}`, { cause: error });
     } finally {
@@ -247,9 +348,31 @@ class FirefoxPage implements TestPage {
   async waitForFunction<Arg = undefined>(fn: PageFunction<Arg, unknown>, arg?: Arg, options: WaitOptions = {}): Promise<void> {
     const timeout = options.timeout ?? DEFAULT_WAIT_MS;
     try {
-      await this.#page.waitForFunction(erase(fn), { timeout, polling: 100 }, arg);
+      await this.#poll(fn, arg, timeout);
     } catch (error) {
       throw waitFailure(options, timeout, await this.currentUrl().catch(() => 'an unknown URL'), error);
+    }
+  }
+
+  /**
+   * Evaluates `fn` until it returns a truthy value. Not Puppeteer's waitForFunction: that keeps a
+   * helper handle from the document it first saw, and as Firefox sends no navigation events for
+   * moz-extension pages the handle can outlive its document, after which every poll fails inside
+   * BiDi ("right-hand side of 'in' should be an object, got null") until the wait times out.
+   */
+  async #poll<Arg>(fn: PageFunction<Arg, unknown>, arg: Arg | undefined, timeout: number): Promise<void> {
+    const deadline = Date.now() + timeout;
+    let lastError: unknown;
+    for (;;) {
+      try {
+        if (await this.#page.evaluate(erase(fn), arg)) return;
+        lastError = new Error('the condition stayed false');
+      } catch (error) {
+        // A poll that lands while a document goes away fails; the next one sees the new document.
+        lastError = error;
+      }
+      if (Date.now() >= deadline) throw lastError;
+      await new Promise((resolve) => setTimeout(resolve, POLL_INTERVAL_MS));
     }
   }
 
@@ -289,9 +412,108 @@ class FirefoxPage implements TestPage {
     await this.#page.keyboard.type(text);
   }
 
+  async shadowRootText(selector: string): Promise<string | null> {
+    // Puppeteer cannot see closed shadow roots; WebDriver BiDi can (includeShadowTree: 'all').
+    // Both calls run in a sandbox realm, out of reach of the page's scripts and patched built-ins.
+    const target = { context: (this.#page.mainFrame() as unknown as { _id: string })._id, sandbox: 'policy-lens-e2e' };
+    const found = await this.#bidiScript('script.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(selector)})`,
+      target,
+      awaitPromise: false,
+      serializationOptions: { maxDomDepth: 1, includeShadowTree: 'all' },
+    });
+    const shadowRoot = (found.value as { shadowRoot?: { sharedId?: string } | null } | undefined)?.shadowRoot;
+    if (found.type !== 'node' || !shadowRoot?.sharedId) return null;
+    const text = await this.#bidiScript('script.callFunction', {
+      functionDeclaration: String(textOfNode),
+      arguments: [{ sharedId: shadowRoot.sharedId }, { type: 'array', value: UNSHOWN_TEXT_TAGS.map((tag) => ({ type: 'string', value: tag })) }],
+      target,
+      awaitPromise: false,
+    });
+    return typeof text.value === 'string' ? collapseWhiteSpace(text.value) : null;
+  }
+
+  /** Sends a BiDi script command and returns its result value, throwing on an exception in the script. */
+  async #bidiScript(method: 'script.evaluate' | 'script.callFunction', params: object): Promise<BidiRemoteValue> {
+    const { result } = await this.#bidi.send(method, params);
+    if (result.type !== 'success' || result.result === undefined) {
+      throw new Error(`${method} failed in the page: ${result.exceptionDetails?.text ?? 'no details'}`);
+    }
+    return result.result;
+  }
+
+  async evaluateInShadowRoot<Result, Arg = undefined>(
+    selector: string,
+    fn: ShadowRootFunction<Arg, Result>,
+    arg?: Arg,
+  ): Promise<Result | null> {
+    // As in shadowRootText: BiDi serializes closed roots, and both calls run in a sandbox realm.
+    const target = { context: this.#contextId(), sandbox: 'policy-lens-e2e' };
+    const found = await this.#bidiScript('script.evaluate', {
+      expression: `document.querySelector(${JSON.stringify(selector)})`,
+      target,
+      awaitPromise: false,
+      serializationOptions: { maxDomDepth: 0, includeShadowTree: 'all' },
+    });
+    const shadowRoot = (found.value as { shadowRoot?: { sharedId?: string } | null } | undefined)?.shadowRoot;
+    if (found.type !== 'node' || !shadowRoot?.sharedId) return null;
+    // Values cross as JSON text, so the result is plain data in both browsers.
+    const result = await this.#bidiScript('script.callFunction', {
+      functionDeclaration: `async function (root, argJson) {
+        ${KEEP_NAMES_SHIM}
+        const result = await (${String(fn)})(root, JSON.parse(argJson));
+        return JSON.stringify(result === undefined ? null : result);
+      }`,
+      arguments: [{ sharedId: shadowRoot.sharedId }, { type: 'string', value: JSON.stringify(arg ?? null) }],
+      target,
+      awaitPromise: true,
+    });
+    return typeof result.value === 'string' ? (JSON.parse(result.value) as Result | null) : null;
+  }
+
+  async mouseClick(x: number, y: number): Promise<void> {
+    await this.#page.mouse.click(x, y);
+  }
+
+  async emulateColorScheme(scheme: ColorScheme): Promise<void> {
+    // BiDi has no per-tab media emulation in this Firefox, and Puppeteer's needs CDP. The browser's
+    // content colour-scheme preference (0 dark, 1 light) is set from a chrome window instead, which
+    // FIREFOX_ALLOW_EXTENSION_PAGES_ARG (system access) allows.
+    const { result } = (await this.#bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })) as unknown as {
+      result: { contexts: Array<{ context: string }> };
+    };
+    const chromeWindow = result.contexts[0]?.context;
+    if (chromeWindow === undefined) throw new Error('Firefox showed no chrome window to set the colour scheme from.');
+    await this.#bidiScript('script.evaluate', {
+      expression: `Services.prefs.setIntPref("layout.css.prefers-color-scheme.content-override", ${scheme === 'dark' ? 0 : 1})`,
+      target: { context: chromeWindow },
+      awaitPromise: false,
+    });
+    await this.waitForFunction((dark: boolean) => matchMedia('(prefers-color-scheme: dark)').matches === dark, scheme === 'dark', {
+      message: `prefers-color-scheme: ${scheme}`,
+    });
+  }
+
+  async addScript(source: string): Promise<void> {
+    await this.#bidiScript('script.evaluate', {
+      expression: `${source}\n;undefined`,
+      target: { context: this.#contextId() },
+      awaitPromise: false,
+    });
+  }
+
+  /** The BiDi browsing context of this tab's top frame. */
+  #contextId(): string {
+    return (this.#page.mainFrame() as unknown as { _id: string })._id;
+  }
+
   async screenshot(path: string): Promise<void> {
     await mkdir(dirname(path), { recursive: true });
     await this.#page.screenshot({ path: path as `${string}.png` });
+  }
+
+  async memoryUsage(): Promise<MemoryUsage> {
+    throw new Error('Firefox: WebDriver BiDi has no heap or detached-node inspection (the DevTools protocol is Chromium only).');
   }
 
   async errors(): Promise<PageErrors> {
@@ -308,9 +530,44 @@ class FirefoxPage implements TestPage {
     return sortPageErrors(consoleErrors, pageErrors);
   }
 
+  requests(): string[] {
+    return [...this.#requests];
+  }
+
   async close(): Promise<void> {
     if (!this.#page.isClosed()) await this.#page.close();
   }
+}
+
+/** The part of Puppeteer's WebDriver BiDi connection used to send raw commands it has no API for. */
+interface BidiConnection {
+  send(method: string, params: object): Promise<{ result: BidiEvaluateResult }>;
+}
+
+/** A WebDriver BiDi remote value (the fields read here). */
+interface BidiRemoteValue {
+  type: string;
+  value?: unknown;
+}
+
+/** A WebDriver BiDi script result. */
+interface BidiEvaluateResult {
+  type: 'success' | 'exception';
+  result?: BidiRemoteValue;
+  exceptionDetails?: { text?: string };
+}
+
+/** Runs in the page's sandbox realm: the text under a node, skipping the contents of `unshown` elements. */
+function textOfNode(root: Node, unshown: string[]): string {
+  let text = '';
+  const visit = (node: Node) => {
+    for (const child of Array.from(node.childNodes)) {
+      if (child.nodeType === Node.TEXT_NODE) text += (child as Text).data;
+      else if (child.nodeType === Node.ELEMENT_NODE && !unshown.includes((child as Element).localName)) visit(child);
+    }
+  };
+  visit(root);
+  return text;
 }
 
 /** Puppeteer types page functions through its handle-unwrapping generics; ours take plain JSON values. */

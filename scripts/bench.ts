@@ -1,0 +1,137 @@
+/**
+ * The page scanner's performance benchmark, in a real browser:
+ *
+ *   npm run bench -- [--corpus DIR] [--browser chromium|firefox] [--pages N] [--runs N] [--json FILE] [--verbose]
+ *
+ * For each page (scripts stripped, every request but the page refused) it
+ * times a bare TreeWalker (the floor), our matcher without marking, the whole
+ * job (find + mark + layout), mark.js 8.11.1 doing the same job, the longest
+ * slice of the scanner's real first scan, and the update after 30 paragraphs
+ * are appended. Prints the summary and the targets (`--help` for options);
+ * progress goes to stderr.
+ */
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { REPO_ROOT } from './lib/browsers';
+import { BenchArgsError, parseBenchArgs, USAGE, type BenchOptions } from './bench/args';
+import { launchBenchBrowser } from './bench/browsers';
+import { buildKernels } from './bench/bundle';
+import { evenlySpread, loadCorpus } from './bench/corpus';
+import { measurePage, type PageAssets, type PageFailure, type PageFigures } from './bench/measure';
+import { startPageServer } from './bench/page-server';
+import { evaluateTargets, formatMs, formatPageTable, formatSummary, summarize } from './bench/report';
+
+const MARKJS_FILE = join(REPO_ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js');
+const HIGHLIGHT_CSS_FILE = join(REPO_ROOT, 'entrypoints', 'content', 'highlights.css');
+/** Settings the mark.js run uses beyond the library defaults, for the report. */
+const MARKJS_SETTINGS = 'separateWordSearch: false, acrossElements: true, diacritics: false (others default)';
+
+function progress(message: string): void {
+  process.stderr.write(`${message}\n`);
+}
+
+async function run(options: BenchOptions): Promise<void> {
+  const corpus = loadCorpus(options.corpus, options.pages, options.generated);
+  progress(`bench: ${corpus.pages.length} pages from ${corpus.source}`);
+  progress('bench: bundling the kernels…');
+  const assets: PageAssets = {
+    kernels: await buildKernels(),
+    markjs: readFileSync(MARKJS_FILE, 'utf8'),
+    highlightCss: readFileSync(HIGHLIGHT_CSS_FILE, 'utf8'),
+  };
+  const server = await startPageServer();
+  const browser = await launchBenchBrowser(options.browser, (url) => server.isPageUrl(url));
+  progress(`bench: ${browser.version}; ${options.runs} samples per kernel (median), ${options.markjsRuns} for mark.js`);
+
+  const pages: PageFigures[] = [];
+  const failures: PageFailure[] = [];
+  const markjsPages = evenlySpread(corpus.pages.length, options.markjsPages);
+  const started = Date.now();
+  try {
+    for (const [index, page] of corpus.pages.entries()) {
+      const withMarkjs = markjsPages.has(index);
+      const label = `[${index + 1}/${corpus.pages.length}] ${page.name}`;
+      try {
+        const figures = await measurePage(browser, server, page, assets, {
+          runs: options.runs,
+          markjsRuns: withMarkjs ? options.markjsRuns : 0,
+          sampleMs: options.sampleMs,
+        });
+        pages.push(figures);
+        progress(
+          `${label}: ${figures.info.textNodes} text nodes; walk ${formatMs(figures.walk.ms)} find ${formatMs(figures.find.ms)} ` +
+            `total ${formatMs(figures.total.ms)} mark.js ${formatMs(figures.markjs?.ms)} ms; ` +
+            `slice ${formatMs(figures.longest.sliceMaxMs)} ms; incr ${formatMs(figures.incremental.ms)} ms`,
+        );
+      } catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+        failures.push({ name: page.name, error: message });
+        progress(`${label}: FAILED ${message}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  if (pages.length === 0) throw new Error('No page could be measured.');
+
+  const summary = summarize(pages);
+  const targets = evaluateTargets(summary);
+  const markjsNote =
+    markjsPages.size < corpus.pages.length
+      ? `mark.js ran on ${markjsPages.size} of ${corpus.pages.length} pages, spread evenly over the corpus (--markjs-pages).`
+      : 'mark.js ran on every page.';
+  const out = [
+    `Policy Lens page-scanner benchmark — ${browser.version}, ${corpus.pages.length} pages from ${corpus.source}`,
+    `Medians of ${options.runs} samples per kernel and page (${options.markjsRuns} for mark.js), each sample a loop of >= ${options.sampleMs} ms of work.`,
+    `mark.js 8.11.1 with ${pages[0]?.info.markjsTerms ?? 0} terms: ${MARKJS_SETTINGS}. ${markjsNote}`,
+    `Matcher compiled once per page, outside the loops (${formatMs(pages[0]?.info.compileMs)} ms on the first page).`,
+    ...(failures.length > 0 ? [`Not measured: ${failures.map((failure) => `${failure.name} (${failure.error})`).join('; ')}`] : []),
+    '',
+    ...(options.verbose ? [formatPageTable(pages), ''] : []),
+    formatSummary(summary, targets),
+  ];
+  process.stdout.write(`${out.join('\n')}\n`);
+
+  if (options.json) {
+    mkdirSync(dirname(options.json), { recursive: true });
+    const report = {
+      browser: browser.version,
+      date: new Date().toISOString(),
+      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
+      corpus: { source: corpus.source, generated: corpus.generated, pages: corpus.pages.length },
+      options: { ...options, json: undefined },
+      markjs: { version: '8.11.1', settings: MARKJS_SETTINGS, pages: pages.filter((page) => page.markjs).length },
+      durationS: Math.round((Date.now() - started) / 1000),
+      summary,
+      targets,
+      pages,
+      failures,
+    };
+    writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
+    progress(`bench: figures written to ${options.json}`);
+  }
+}
+
+async function main(): Promise<void> {
+  let parsed;
+  try {
+    parsed = parseBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof BenchArgsError)) throw error;
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  if (parsed.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  await run(parsed.options);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});

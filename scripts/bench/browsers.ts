@@ -1,0 +1,102 @@
+/**
+ * The two browsers the benchmark runs in, behind one small interface: open a
+ * tab on a URL, evaluate script text in it. Every request other than the page
+ * itself is refused by the browser (and by the page server's CSP).
+ * Chromium runs through playwright-core, Firefox ESR through puppeteer-core
+ * over WebDriver BiDi; neither downloads anything.
+ */
+import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+import { findBrowserExecutable, type BrowserKind } from '../lib/browsers';
+
+/** A tab showing one page under test. */
+export interface BenchTab {
+  /** Evaluates script text in the page (an expression or a classic script); awaits a returned promise. */
+  evaluate<Result>(source: string): Promise<Result>;
+  close(): Promise<void>;
+}
+
+/** A running browser. */
+export interface BenchBrowser {
+  readonly kind: BrowserKind;
+  /** Product and version, for the report. */
+  readonly version: string;
+  /** Opens a new tab on `url` and waits for its load event. */
+  open(url: string): Promise<BenchTab>;
+  close(): Promise<void>;
+}
+
+const NAVIGATION_TIMEOUT_MS = 60_000;
+const VIEWPORT = { width: 1280, height: 800 };
+/** The issue's Chromium switches (no sandbox for containers, no GPU, no background traffic), plus `gc()`. */
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Lets the kernels collect garbage between samples, so one kernel's garbage is not timed in the next.
+  '--js-flags=--expose-gc',
+];
+
+/** Starts `kind` headless; `isPageUrl` says which single request each tab may make. */
+export async function launchBenchBrowser(kind: BrowserKind, isPageUrl: (url: string) => boolean): Promise<BenchBrowser> {
+  const executablePath = findBrowserExecutable(kind);
+  if (!executablePath) throw new Error(`No ${kind} binary found (set ${kind === 'chromium' ? 'CHROME_PATH' : 'FIREFOX_PATH'})`);
+  return kind === 'chromium' ? launchChromium(executablePath, isPageUrl) : launchFirefox(executablePath, isPageUrl);
+}
+
+async function launchChromium(executablePath: string, isPageUrl: (url: string) => boolean): Promise<BenchBrowser> {
+  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
+  await context.route('**/*', (route) =>
+    isPageUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
+  );
+  return {
+    kind: 'chromium',
+    version: `Chromium ${browser.version()}`,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
+      return {
+        evaluate: (source) => page.evaluate(source),
+        close: () => page.close(),
+      };
+    },
+    close: () => browser.close(),
+  };
+}
+
+async function launchFirefox(executablePath: string, isPageUrl: (url: string) => boolean): Promise<BenchBrowser> {
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    defaultViewport: VIEWPORT,
+    // Pages get a clock rounded to 1 ms by default; a benchmark needs the real one.
+    extraPrefsFirefox: { 'privacy.reduceTimerPrecision': false },
+  });
+  // Always drain the pipes: a full pipe would stall Firefox.
+  browser.process()?.stdout?.resume();
+  browser.process()?.stderr?.resume();
+  const version = (await browser.version()).replace(/^firefox\//i, 'Firefox ');
+  return {
+    kind: 'firefox',
+    version,
+    async open(url) {
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        if (isPageUrl(request.url())) void request.continue();
+        else void request.abort('blockedbyclient');
+      });
+      await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
+      return {
+        evaluate: (source) => page.evaluate(source) as Promise<never>,
+        close: () => page.close(),
+      };
+    },
+    close: () => browser.close(),
+  };
+}

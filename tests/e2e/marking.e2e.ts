@@ -1,0 +1,214 @@
+/**
+ * Marking, end to end: on a fixture article the content script marks exactly the mentions it
+ * should (read back from the page's own `CSS.highlights`), never the places it must not, leaves
+ * the markup byte-identical, follows the page as it changes, and follows settings changed in
+ * another extension page without a reload.
+ */
+import { afterEach, expect, it } from 'vitest';
+import type { Driver, TestPage } from './support/browser';
+import {
+  HIGHLIGHT_PREFIX,
+  hoverMark,
+  readMarks,
+  readStoredSettings,
+  updateStoredSettings,
+  waitForMarksAt,
+  type PageMark,
+  type StoredSettings,
+} from './support/marks';
+import { FIXTURE_HOSTS } from './support/server';
+import { forEachBrowser } from './support/suite';
+
+const ARTICLE = '/marking-article.html';
+const NBSP = '\u00a0';
+
+/** Mentions the fixture must show, each with the element it sits in and the topic it belongs to. */
+const EXPECTED_MARKS: readonly PageMark[] = [
+  { at: 'plain', text: 'mutual defense treaty', name: 'policy-lens-u-mutual-defense-treaty' },
+  // <b>mutual</b> defense <a>treaty</a>: one range across three inline pieces.
+  { at: 'split', text: 'mutual defense treaty', name: 'policy-lens-u-mutual-defense-treaty' },
+  { at: 'curly', text: 'Iran’s nuclear program', name: 'policy-lens-u-iran-nuclear' },
+  { at: 'en-dash', text: 'Saudi–Israel normalization', name: 'policy-lens-u-abraham-accords-normalization' },
+  { at: 'nbsp', text: `Abraham${NBSP}Accords`, name: 'policy-lens-u-abraham-accords-normalization' },
+  { at: 'acronym', text: 'MDT', name: 'policy-lens-u-mutual-defense-treaty' },
+  // Content of the page's open shadow root (declarative shadow DOM).
+  { at: 'in-shadow', text: 'Hezbollah', name: 'policy-lens-u-iran-proxies-attacks' },
+  { at: 'live-text', text: 'Abraham Accords', name: 'policy-lens-u-abraham-accords-normalization' },
+  { at: 'live-remove', text: 'Hezbollah', name: 'policy-lens-u-iran-proxies-attacks' },
+];
+
+/** Elements whose text names topics but must never be marked. */
+const NEVER_MARKED = [
+  'clock', // "9 a.m. MDT" is a time zone, not the treaty
+  'excluded-inline', // <code> and <kbd>
+  'pre',
+  'editable', // contenteditable
+  'hidden',
+  'aria-hidden',
+  'display-none',
+  'chart', // SVG text
+  'input',
+  'textarea',
+  'form',
+];
+
+/** Waits for the first scan to reach the end of the fixture (its last mention), then reads every mark. */
+async function openMarkedArticle(driver: Driver, url: string): Promise<{ page: TestPage; marks: PageMark[] }> {
+  const page = await driver.newPage(url);
+  await waitForMarksAt(page, 'live-remove', ['Hezbollah']);
+  await waitForMarksAt(page, 'in-shadow', ['Hezbollah']);
+  return { page, marks: await readMarks(page) };
+}
+
+function sortMarks(marks: readonly PageMark[]): PageMark[] {
+  return [...marks].sort((a, b) => `${a.at} ${a.text} ${a.name}`.localeCompare(`${b.at} ${b.text} ${b.name}`));
+}
+
+forEachBrowser(({ driver, server }) => {
+  let savedSettings: StoredSettings | undefined;
+  let settingsChanged = false;
+
+  /** Changes settings for one test; afterEach puts the stored value back. */
+  async function changeSettings(patch: StoredSettings): Promise<void> {
+    if (!settingsChanged) savedSettings = (await readStoredSettings(driver())) ?? {};
+    settingsChanged = true;
+    await updateStoredSettings(driver(), patch);
+  }
+
+  afterEach(async () => {
+    if (!settingsChanged) return;
+    settingsChanged = false;
+    await updateStoredSettings(driver(), { disabledTopics: [], highlightStyle: 'underline', ...savedSettings });
+  });
+
+  it('marks each expected mention, exactly, and nothing where marks never go', async () => {
+    const { page, marks } = await openMarkedArticle(driver(), server().url(FIXTURE_HOSTS.nytimes, ARTICLE));
+
+    for (const expected of EXPECTED_MARKS) expect(marks).toContainEqual(expected);
+    expect(marks.filter((mark) => mark.at !== null && NEVER_MARKED.includes(mark.at))).toEqual([]);
+    // Every range is a whole, visible mention: no empty or collapsed leftovers.
+    expect(marks.filter((mark) => mark.text.trim() === '')).toEqual([]);
+    expect(await page.errors()).toEqual({ console: [], page: [], csp: [] });
+  });
+
+  it('leaves the body markup byte-identical, also after a card opened', async () => {
+    // The untouched reference: the same file where Policy Lens does not run.
+    const reference = await driver().newPage(server().url(FIXTURE_HOSTS.notListed, ARTICLE));
+    const untouched = await reference.evaluate(() => document.body.innerHTML);
+    const { page } = await openMarkedArticle(driver(), server().url(FIXTURE_HOSTS.nytimes, ARTICLE));
+
+    const atLoad = await page.evaluate(() => (window as unknown as { __markupAtLoad: string }).__markupAtLoad);
+    expect(atLoad).toBe(untouched);
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(untouched);
+
+    const card = await hoverMark(page, 'Iran’s nuclear program', 'curly');
+    expect(card).toContain("Iran's nuclear program");
+    expect(await page.evaluate(() => document.body.innerHTML)).toBe(untouched);
+    // The card lives in one host element after <body>, in a shadow root closed to page scripts.
+    expect(await page.evaluate(() => [...document.documentElement.children].map((child) => child.localName))).toEqual([
+      'head',
+      'body',
+      'policy-lens-ui',
+    ]);
+    expect(await page.evaluate(() => document.querySelector('policy-lens-ui')?.shadowRoot ?? null)).toBeNull();
+    expect(await page.errors()).toEqual({ console: [], page: [], csp: [] });
+  });
+
+  it('marks content the page adds, re-marks text it changes and drops marks of text it removes', async () => {
+    const { page, marks: before } = await openMarkedArticle(driver(), server().url(FIXTURE_HOSTS.nytimes, ARTICLE));
+
+    await page.evaluate(() => {
+      const area = document.getElementById('live-area');
+      for (let index = 0; index < 30; index += 1) {
+        const paragraph = document.createElement('p');
+        paragraph.id = `added-${index}`;
+        paragraph.textContent = `Update ${index}: Israeli officials discussed the JINSA proposal again.`;
+        area?.append(paragraph);
+      }
+    });
+    await page.waitForFunction(
+      (prefix: string) => {
+        const places = new Set<string>();
+        for (const [name, highlight] of CSS.highlights) {
+          if (!name.startsWith(prefix)) continue;
+          for (const range of highlight as unknown as Iterable<AbstractRange>) {
+            const id = range.startContainer.parentElement?.closest('[id]')?.id ?? '';
+            if (id.startsWith('added-')) places.add(id);
+          }
+        }
+        return places.size === 30;
+      },
+      HIGHLIGHT_PREFIX,
+      { message: 'a mark in each of the 30 added paragraphs' },
+    );
+    const added = (await readMarks(page)).filter((mark) => mark.at?.startsWith('added-'));
+    expect(added).toHaveLength(30);
+    expect(new Set(added.map((mark) => mark.text))).toEqual(new Set(['JINSA']));
+
+    // One text node's data changes: the old mention goes, the new one comes.
+    await page.evaluate(() => {
+      const text = document.getElementById('live-text')?.firstChild as Text;
+      text.data = 'Leaders now credit the Houthi truce and JINSA with a quieter border.';
+    });
+    await waitForMarksAt(page, 'live-text', ['Houthi', 'JINSA']);
+
+    // A paragraph goes: its mark goes with it, leaving no collapsed range behind.
+    await page.evaluate(() => document.getElementById('live-remove')?.remove());
+    await page.waitForFunction(
+      (prefix: string) => {
+        for (const [name, highlight] of CSS.highlights) {
+          if (!name.startsWith(prefix)) continue;
+          for (const range of highlight as unknown as Iterable<AbstractRange>) {
+            if (range.collapsed || String(range).trim() === '') return false;
+          }
+        }
+        return true;
+      },
+      HIGHLIGHT_PREFIX,
+      { message: 'the removed paragraph’s mark to leave the highlights' },
+    );
+    const after = await readMarks(page);
+    expect(after.filter((mark) => mark.at === 'live-remove' || mark.text === '')).toEqual([]);
+    // Everything else the page did not touch is still marked.
+    const untouched = (marks: PageMark[]) => sortMarks(marks.filter((mark) => !['live-text', 'live-remove'].includes(mark.at ?? '') && !mark.at?.startsWith('added-')));
+    expect(untouched(after)).toEqual(untouched(before));
+    expect(await page.errors()).toEqual({ console: [], page: [], csp: [] });
+  });
+
+  it('follows settings changed in an extension page, without a reload', async () => {
+    const { page, marks: before } = await openMarkedArticle(driver(), server().url(FIXTURE_HOSTS.nytimes, ARTICLE));
+    const proxies = 'policy-lens-u-iran-proxies-attacks';
+    expect(before.some((mark) => mark.name === proxies)).toBe(true);
+
+    await changeSettings({ disabledTopics: ['iran-proxies-attacks'] });
+    await page.waitForFunction((name: string) => !CSS.highlights.has(name), proxies, { message: `${proxies} to leave` });
+    expect(sortMarks(await readMarks(page))).toEqual(sortMarks(before.filter((mark) => mark.name !== proxies)));
+
+    await changeSettings({ disabledTopics: [], highlightStyle: 'background' });
+    await page.waitForFunction(
+      (prefix: string) => {
+        const names = [...CSS.highlights.keys()].filter((name) => name.startsWith(prefix));
+        return names.length > 0 && names.every((name) => name.startsWith(`${prefix}b-`));
+      },
+      HIGHLIGHT_PREFIX,
+      { message: 'every highlight to be re-registered as policy-lens-b-*' },
+    );
+    // Same ranges, other style: only the names' style letter changed.
+    const restyled = (await readMarks(page)).map((mark) => ({ ...mark, name: mark.name.replace('policy-lens-b-', 'policy-lens-u-') }));
+    expect(sortMarks(restyled)).toEqual(sortMarks(before));
+    expect(await page.errors()).toEqual({ console: [], page: [], csp: [] });
+  });
+
+  it('puts its highlights back when the page clears CSS.highlights', async () => {
+    const { page, marks: before } = await openMarkedArticle(driver(), server().url(FIXTURE_HOSTS.nytimes, ARTICLE));
+
+    const leftAfterClear = await page.evaluate(() => {
+      CSS.highlights.clear();
+      return CSS.highlights.size;
+    });
+    expect(leftAfterClear).toBe(0);
+    await waitForMarksAt(page, 'curly', ['Iran’s nuclear program']);
+    expect(sortMarks(await readMarks(page))).toEqual(sortMarks(before));
+    expect(await page.errors()).toEqual({ console: [], page: [], csp: [] });
+  });
+});
