@@ -183,17 +183,7 @@ async function markjsOnce(): Promise<{ ms: number; marks: number }> {
 
 const SYNC_KERNELS: Record<Exclude<LoopKernel, 'total' | 'markjs'>, () => number> = { walk, walkStyle, read, find };
 
-/**
- * Collects garbage where the browser lets us (Chromium with `--expose-gc`),
- * so each sample starts clean and pays only for the garbage it makes itself,
- * not for what the kernel sampled before it left behind.
- */
-function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
-}
-
 async function sample(kernel: LoopKernel, options: SampleOptions): Promise<Sample> {
-  collectGarbage();
   let timed = 0;
   let iterations = 0;
   let count = 0;
@@ -372,7 +362,6 @@ function newParagraphs(): DocumentFragment {
 async function incremental(options: SampleOptions): Promise<IncrementalResult> {
   const marker = startMarker(IMMEDIATE_HOST);
   await marker.settled();
-  collectGarbage();
   const before = marker.stats().shown;
   const container = storyContainer();
   const template = newParagraphs();
@@ -398,7 +387,6 @@ async function incremental(options: SampleOptions): Promise<IncrementalResult> {
 }
 
 async function incrementalFloor(options: SampleOptions): Promise<Sample> {
-  collectGarbage();
   const container = storyContainer();
   const template = newParagraphs();
   let timed = 0;

@@ -54,6 +54,10 @@ async function audit(page: TestPage, within?: string): Promise<Violation[]> {
       type Result = { id: string; help: string; nodes: Array<{ target: unknown[]; failureSummary?: string }> };
       type Run = { violations: Result[]; passes: Result[] };
       const axe = (window as unknown as { axe: { run(context: unknown, options: object): Promise<Run> } }).axe;
+      // A scheme switch starts colour transitions: measure the colours they end on, not a frame between.
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      const finite = document.getAnimations().filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity);
+      await Promise.all(finite.map((animation) => animation.finished.catch(() => undefined)));
       const { violations, passes } = await axe.run(id === null ? document : document.getElementById(id), options);
       return {
         violations: violations.map((violation) => ({
