@@ -52,17 +52,22 @@ export async function launchBenchBrowser(kind: BrowserKind, isPageUrl: (url: str
 async function launchChromium(executablePath: string, isPageUrl: (url: string) => boolean): Promise<BenchBrowser> {
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
-  await context.route('**/*', (route) =>
-    isPageUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient'),
-  );
+  await context.route('**/*', async (route) => {
+    const decided = isPageUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient');
+    // A request can be gone by the time we answer (its tab closed): nothing to block then.
+    await decided.catch(() => undefined);
+  });
   return {
     kind: 'chromium',
     version: `Chromium ${browser.version()}`,
     async open(url) {
       const page = await context.newPage();
-      await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
+      await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS }).catch(async (error: unknown) => {
+        await page.close();
+        throw error;
+      });
       return {
-        evaluate: (source) => page.evaluate(source),
+        evaluate: <Result>(source: string) => page.evaluate(source) as Promise<Result>,
         close: () => page.close(),
       };
     },
@@ -90,12 +95,16 @@ async function launchFirefox(executablePath: string, isPageUrl: (url: string) =>
       const page = await browser.newPage();
       await page.setRequestInterception(true);
       page.on('request', (request) => {
-        if (isPageUrl(request.url())) void request.continue();
-        else void request.abort('blockedbyclient');
+        const decided = isPageUrl(request.url()) ? request.continue() : request.abort('blockedbyclient');
+        // A request can be gone by the time we answer (its tab closed or navigated): nothing to block then.
+        decided.catch(() => undefined);
       });
-      await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS });
+      await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS }).catch(async (error: unknown) => {
+        await page.close();
+        throw error;
+      });
       return {
-        evaluate: (source) => page.evaluate(source) as Promise<never>,
+        evaluate: <Result>(source: string) => page.evaluate(source) as Promise<Result>,
         close: () => page.close(),
       };
     },

@@ -78,7 +78,7 @@ const SIDE_BY_SIDE: readonly LoopKernel[] = ['walk', 'walkStyle', 'read', 'find'
  * now and then is stretched by the OS running something else; a long slice
  * of ours shows up in most loads, a preemption in one.
  */
-export const FRESH_LOADS = 3;
+export const FRESH_LOADS = 5;
 /** No sample loops past this many iterations, however fast the kernel. */
 const MAX_ITERATIONS = 100_000;
 
