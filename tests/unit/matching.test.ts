@@ -331,3 +331,54 @@ describe('compileMatcher', () => {
     }
   });
 });
+
+describe('the automaton scanner', () => {
+  const { automaton, 'trie-regex': trieRegex } = MATCH_STRATEGIES;
+  const overlapping = {
+    contexts: [],
+    topics: [
+      topic('times', [{ text: 'New York Times' }, { text: 'the New York Review of Books' }]),
+      topic('york', [{ text: 'York' }, { text: 'York City' }]),
+      topic('b', [{ text: 'b cd' }, { text: 'a b ce' }]),
+      topic('long', [{ text: 'Jewish Institute for National Security of America' }]),
+      topic('usa', [{ text: 'U.S.' }, { text: 'S. Korea' }]),
+    ],
+  };
+  const matcher = compileMatcher(overlapping, { strategy: automaton });
+
+  it('finds a term that starts inside a longer term it was following', () => {
+    // "New York " leads towards "New York Times"; at "C" the scan must fall back to "York C...".
+    expect(found(matcher, 'the New York City police')).toEqual(['york:York City']);
+    expect(found(matcher, 'a b cd')).toEqual(['b:b cd']);
+    expect(found(matcher, 'the New York Review of Bikes')).toEqual(['york:York']);
+  });
+
+  it('finds terms longer than the part the scanner follows itself, with any run of separators', () => {
+    expect(found(matcher, 'the Jewish  Institute \u2014 for National\nSecurity of\u00a0America said')).toEqual([
+      'long:Jewish  Institute \u2014 for National\nSecurity of\u00a0America',
+    ]);
+    expect(found(matcher, 'Jewish Institute for National Security of Americana')).toEqual([]);
+  });
+
+  it('restarts after a dot inside a term and after characters it meets for the first time', () => {
+    expect(found(matcher, 'U.S. Korea, and S. Korea')).toEqual(['usa:U.S.', 'usa:S. Korea']);
+    expect(found(matcher, '\u16a0\u16a1York\u2603York\ud83d\ude00York \ud835\udc00York')).toEqual(['york:York', 'york:York']);
+  });
+
+  it('agrees with the regex strategy on random text built from the terms', () => {
+    const regexMatcher = compileMatcher(overlapping, { strategy: trieRegex });
+    const pieces = ['New', 'York', 'Times', 'City', 'Review', 'of', 'the', 'Books', 'a', 'b', 'cd', 'ce', 'U.S.', 'S.', 'Korea',
+      'Jewish', 'Institute', 'for', 'National', 'Security', 'America', 'yorks', "York's", 'NEW', 'x'];
+    const glue = [' ', '  ', '-', ' \u2013 ', '\n', '', '.', ',', "'", '\u00a0', '\ud83d\ude00', '(', ')'];
+    let seed = 7;
+    const random = (below: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % below;
+    };
+    for (let run = 0; run < 2000; run++) {
+      let text = '';
+      for (let word = random(12); word >= 0; word--) text += pieces[random(pieces.length)]! + glue[random(glue.length)]!;
+      expect(matcher.find(text), text).toEqual(regexMatcher.find(text));
+    }
+  });
+});

@@ -1,8 +1,11 @@
 /**
- * Strategy: a hand-written automaton. The terms' lower-cased keys form a
- * character trie, frozen into typed arrays; the block is read once, and at
- * each word start the trie is walked with separators, apostrophes and case
- * folded on the fly. Inside a word the loop only asks "still a word?".
+ * Strategy: a hand-written automaton in two layers. The terms' lower-cased
+ * keys form a character trie, frozen into typed arrays. A scanning DFA built
+ * from that trie (Aho-Corasick, anchored at word starts) reads the block one
+ * table lookup per character, with no branch but "is this spot special?";
+ * only where a term may start does the exact trie walk run (case, endings,
+ * number tokens). The lookup-per-character loop is what makes the scan cheap:
+ * a loop that branches on "still in a word?" mispredicts at every word end.
  *
  * Everything the hot loop reads lives in this module's typed arrays, so it
  * makes no calls across modules (each costs a getter under Node's module
@@ -21,6 +24,20 @@ const SEPARATOR = CharKind.Separator;
 const SURROGATE = CharKind.Surrogate;
 const KIND_BITS = 3;
 const KIND_MASK = 7;
+/** Scanner states: after a non-word character (a word may start), and inside a word no term starts with. */
+const AT_WORD_START = 0;
+const IN_WORD = 1;
+/**
+ * Scanner states from here on are not walk states but spots to handle in
+ * code: a character not classified yet, half of a surrogate pair, and then
+ * one candidate state per trie node where the exact walk takes over.
+ */
+const SPECIAL = 1 << 24;
+const UNKNOWN_STATE = SPECIAL;
+const SURROGATE_STATE = SPECIAL + 1;
+const FIRST_CANDIDATE_STATE = SPECIAL + 2;
+/** Trie steps from a word start the scanner takes itself before handing the spot to the exact walk (8 measured fastest). */
+const CANDIDATE_DEPTH = 8;
 
 /**
  * Trie characters get small ids, shared by every compiled automaton so one
@@ -32,12 +49,21 @@ const MAX_LETTER_ID = 0xffff >>> KIND_BITS;
 
 /** Per code unit: `(letter id << KIND_BITS) | kind`, 0 until first seen. The letter id is 0 for characters no term uses. */
 const units = new Uint16Array(0x10000);
+/** Per code unit: the scanning DFA's input class: a letter id + LETTER_CLASS_BASE, or the bare kind for characters no term uses (0 until learned). */
+const classes = new Uint16Array(0x10000);
+const LETTER_CLASS_BASE = 7;
+/** The kind of each letter id's characters. */
+const letterKinds: number[] = [0];
+/** Bumped whenever a letter id is added: scanners built before then must be rebuilt. */
+let letterGeneration = 0;
 
 function learn(code: number): number {
   const kind = kindOf(code);
   const edge = kind === SEPARATOR ? SPACE : kind === CharKind.Apostrophe ? APOSTROPHE : foldCode(code);
   const info = ((letterIds.get(edge) ?? 0) << KIND_BITS) | kind;
   units[code] = info;
+  const letter = info >>> KIND_BITS;
+  classes[code] = letter !== 0 ? letter + LETTER_CLASS_BASE : kind;
   return info;
 }
 
@@ -48,8 +74,11 @@ function letterIdOf(edge: number): number {
     id = letterIds.size + 1;
     if (id > MAX_LETTER_ID) throw new Error('The terms use too many distinct characters');
     letterIds.set(edge, id);
+    letterKinds[id] = kindOf(edge);
+    letterGeneration++;
     // Code units learned before this character had an id would still read as unused.
     units.fill(0);
+    classes.fill(0);
   }
   return id;
 }
@@ -107,10 +136,23 @@ class TrieAutomaton {
   private readonly onlyChild: Int32Array;
   /** Entries whose words end at the node. */
   private readonly entriesAt: Array<TermEntry[] | undefined>;
+  /** Trie steps from the root to each node. */
+  private readonly depthOf: Uint16Array;
+  /** 1 for nodes reached by a separator step (a run of separators stays there). */
+  private readonly viaSeparator: Uint8Array;
+  /** The scanning DFA: `delta[state * classCount + class]`, built on first use (see `buildScanner`). */
+  private delta = new Int32Array(0);
+  private classCount = 0;
+  /** The trie node of each candidate state, by `state - FIRST_CANDIDATE_STATE`. */
+  private candidateNodes: number[] = [];
+  /** The `letterGeneration` the scanner was built for; letters added since need new classes. */
+  private scannerGeneration = -1;
 
   constructor(entries: readonly TermEntry[]) {
     const children: Array<Map<number, number>> = [new Map()];
     const entriesAt: Array<TermEntry[] | undefined> = [undefined];
+    const depths: number[] = [0];
+    const separatorSteps: number[] = [0];
     let stride = 1;
     for (const entry of entries) {
       let node = 0;
@@ -122,6 +164,8 @@ class TrieAutomaton {
           child = children.length;
           children.push(new Map());
           entriesAt.push(undefined);
+          depths.push(i + 1);
+          separatorSteps.push(entry.key.charCodeAt(i) === SPACE ? 1 : 0);
           children[node]!.set(letter, child);
         }
         node = child;
@@ -151,42 +195,141 @@ class TrieAutomaton {
     this.onlyLetter = onlyLetter;
     this.onlyChild = onlyChild;
     this.entriesAt = entriesAt;
+    this.depthOf = Uint16Array.from(depths);
+    this.viaSeparator = Uint8Array.from(separatorSteps);
   }
 
   /** Reports the leftmost-longest terms in `text`, in order. */
   find(text: string, emit: SpanSink): void {
+    if (this.scannerGeneration !== letterGeneration) this.buildScanner();
+    const delta = this.delta;
+    const classCount = this.classCount;
     const length = text.length;
+    let state = AT_WORD_START;
     let i = 0;
-    // Invariant at the top of the loop: the character before `i` is not a word character.
     while (i < length) {
       const code = text.charCodeAt(i);
-      let info = units[code]!;
-      if (info === 0) info = learn(code);
-      const first = this.step(0, info >>> KIND_BITS);
-      if (first !== 0 && this.couldContinue(text, i + 1, first) && !(isAsciiDigit(code) && extendsNumber(text, i))) {
-        const found = this.longestAt(text, i, first);
-        if (found) {
-          emit(i, found.end, found.entries);
-          // A match ends before a non-word character; step over it when the match itself ended in a word.
-          i = isWordAt(text, found.end - 1) ? found.end + 1 : found.end;
-          continue;
-        }
-      }
-      const kind = info & KIND_MASK;
-      if (kind === WORD || (kind === SURROGATE && isWordAt(text, i))) {
-        // Skip the rest of the word, then the non-word character that ends it.
+      const previous = state;
+      state = delta[previous * classCount + classes[code]!]!;
+      if (state < SPECIAL) {
         i++;
-        for (;;) {
-          if (i >= length) return;
-          let next = units[text.charCodeAt(i)]!;
-          if (next === 0) next = learn(text.charCodeAt(i));
-          const nextKind = next & KIND_MASK;
-          if (nextKind === WORD || (nextKind === SURROGATE && isWordAt(text, i))) i++;
-          else break;
-        }
+        continue;
       }
-      i++;
+      if (state === UNKNOWN_STATE) {
+        learn(code);
+        state = previous;
+        continue;
+      }
+      if (state === SURROGATE_STATE) {
+        state = isWordAt(text, i) ? IN_WORD : AT_WORD_START;
+        i++;
+        continue;
+      }
+      const start = this.candidateStart(text, i, this.candidateNodes[state - FIRST_CANDIDATE_STATE]!);
+      const first = this.step(0, units[text.charCodeAt(start)]! >>> KIND_BITS);
+      const found =
+        isAsciiDigit(text.charCodeAt(start)) && extendsNumber(text, start) ? undefined : this.longestAt(text, start, first);
+      if (found) {
+        emit(start, found.end, found.entries);
+        // A match ends before a non-word character; step over it when the match itself ended in a word.
+        i = isWordAt(text, found.end - 1) ? found.end + 1 : found.end;
+        state = AT_WORD_START;
+      } else {
+        // No term starts here after all: read on from the second character of the word.
+        state = isWordAt(text, start) ? IN_WORD : AT_WORD_START;
+        i = start + 1;
+      }
     }
+  }
+
+  /** Where the candidate that reached `node` with the character at `end` started: `depth` trie steps back, a separator run being one. */
+  private candidateStart(text: string, end: number, node: number): number {
+    let position = end;
+    for (let steps = this.depthOf[node]!; steps > 0; steps--) {
+      if (kindOf(text.charCodeAt(position)) === SEPARATOR) {
+        while (position > 0 && kindOf(text.charCodeAt(position - 1)) === SEPARATOR) position--;
+      }
+      position--;
+    }
+    return position + 1;
+  }
+
+  /**
+   * Builds the scanning DFA over character classes: an Aho-Corasick automaton
+   * of the terms, anchored at word starts. Its walk states are "a word may
+   * start here", "inside a word no term starts with", and the trie nodes of
+   * the first CANDIDATE_DEPTH steps. A node whose path (or a suffix of its
+   * path that starts a word) spells a whole term, or that lies
+   * CANDIDATE_DEPTH steps deep, becomes a candidate state instead: the exact
+   * walk takes over there, from the path's start.
+   */
+  private buildScanner(): void {
+    const classCount = LETTER_CLASS_BASE + letterIds.size + 1;
+    const delta = new Int32Array((this.depthOf.length + 2) * classCount);
+    const candidateNodes: number[] = [];
+    const walkNodes: number[] = [];
+    /** The state of each trie node given one so far. */
+    const stateOf = new Map<number, number>();
+    /** For each walk node, the state of the longest proper suffix of its path that starts a word. */
+    const failOf = new Map<number, number>();
+    const letterCount = Math.min(this.stride, classCount - LETTER_CLASS_BASE);
+
+    const stateFor = (node: number, suffixEndsTerm: boolean): number => {
+      let state = stateOf.get(node);
+      if (state !== undefined) return state;
+      if (suffixEndsTerm || this.entriesAt[node] !== undefined || this.depthOf[node]! >= CANDIDATE_DEPTH) {
+        state = FIRST_CANDIDATE_STATE + candidateNodes.length;
+        candidateNodes.push(node);
+      } else {
+        state = 2 + walkNodes.length;
+        walkNodes.push(node);
+      }
+      stateOf.set(node, state);
+      return state;
+    };
+
+    // Outside the trie, a character's kind alone decides: a word character keeps us in a word.
+    for (let cls = 0; cls < classCount; cls++) {
+      const kind = cls < LETTER_CLASS_BASE ? cls : letterKinds[cls - LETTER_CLASS_BASE]!;
+      const next = cls === 0 ? UNKNOWN_STATE : kind === SURROGATE ? SURROGATE_STATE : kind === WORD ? IN_WORD : AT_WORD_START;
+      delta[AT_WORD_START * classCount + cls] = next;
+      delta[IN_WORD * classCount + cls] = next;
+    }
+    for (let letter = 1; letter < letterCount; letter++) {
+      const child = this.step(0, letter);
+      if (child === 0) continue;
+      const state = stateFor(child, false);
+      delta[AT_WORD_START * classCount + LETTER_CLASS_BASE + letter] = state;
+      // After one character, a word starts again only if that character was not part of a word.
+      if (state < SPECIAL) failOf.set(child, letterKinds[letter] === WORD ? IN_WORD : AT_WORD_START);
+    }
+    // Breadth first, so a node's failure state (a shorter path) has its row filled already.
+    for (let index = 0; index < walkNodes.length; index++) {
+      const node = walkNodes[index]!;
+      const row = stateOf.get(node)! * classCount;
+      const failRow = failOf.get(node)! * classCount;
+      // Wherever the path cannot go on, go where its suffix would.
+      delta.copyWithin(row, failRow, failRow + classCount);
+      for (let letter = 1; letter < letterCount; letter++) {
+        const child = this.step(node, letter);
+        if (child === 0) continue;
+        const cls = LETTER_CLASS_BASE + letter;
+        const childFail = delta[failRow + cls]!;
+        const state = stateFor(child, childFail >= FIRST_CANDIDATE_STATE);
+        delta[row + cls] = state;
+        if (state < SPECIAL && !failOf.has(child)) failOf.set(child, childFail);
+      }
+      if (this.viaSeparator[node] === 1) {
+        // More separators after a separator step are the same step.
+        delta[row + SEPARATOR] = stateOf.get(node)!;
+        const spaceLetter = letterIds.get(SPACE);
+        if (spaceLetter !== undefined) delta[row + LETTER_CLASS_BASE + spaceLetter] = stateOf.get(node)!;
+      }
+    }
+    this.delta = delta.slice(0, (2 + walkNodes.length) * classCount);
+    this.classCount = classCount;
+    this.candidateNodes = candidateNodes;
+    this.scannerGeneration = letterGeneration;
   }
 
   /** The node `letter` leads to from `node`, 0 for none. */
@@ -194,19 +337,6 @@ class TrieAutomaton {
     if (letter === 0 || letter >= this.stride) return 0;
     const row = this.rowOf[node]!;
     return row >= 0 ? this.rows[row + letter]! : this.onlyLetter[node] === letter ? this.onlyChild[node]! : 0;
-  }
-
-  /**
-   * Whether a term ends at `node` or the character at `i` leads on from it: a
-   * cheap look one character ahead that turns most word starts away without
-   * entering the walk ("the", "and", "of" start like terms but stop there).
-   */
-  private couldContinue(text: string, i: number, node: number): boolean {
-    if (this.entriesAt[node] !== undefined) return true;
-    if (i >= text.length) return false;
-    let info = units[text.charCodeAt(i)]!;
-    if (info === 0) info = learn(text.charCodeAt(i));
-    return this.step(node, info >>> KIND_BITS) !== 0;
   }
 
   /** The longest term spelled from `start`, whose first character leads to `first`. */
