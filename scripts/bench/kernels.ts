@@ -9,9 +9,10 @@ import { compileMatcher, type Matcher } from '@/src/matching';
 import { createPageMarker, type MarkingSettings, type PageMarker } from '@/src/page';
 import type { BlockText } from '@/src/page/block-text';
 import { readBlock } from '@/src/page/blocks';
-import { DisplayReader } from '@/src/page/display';
 import { matchBlock } from '@/src/page/match-block';
+import { mentionProblem } from '@/src/page/mention-check';
 import { createYieldToHost, type SliceHost } from '@/src/page/scheduler';
+import { readSubtree } from '@/src/page/subtree-reader';
 import {
   BENCH_GLOBAL,
   type BenchApi,
@@ -106,33 +107,39 @@ function walkStyle(): number {
 }
 
 /**
- * Reads every block of the page the way the page marker does (from the root,
- * nested blocks in document order), handing each block's text to `onBlock`.
+ * Reads every block of the page the way the page marker's first scan does
+ * (one walk from the root; a block whose text runs through a component over
+ * the flat tree), handing each block's text to `onBlock`.
  */
 function readPage(onBlock: (text: BlockText) => number): number {
-  const display = new DisplayReader();
-  const pending: Element[] = [document.documentElement];
   let produced = 0;
-  for (let block = pending.pop(); block; block = pending.pop()) {
-    const read = drain(readBlock(block, { display, deep: true, added: null, onShadowRoot: () => undefined }));
+  const flat: Array<{ block: Element; added: Set<Node> | null }> = [];
+  for (const step of readSubtree(document.documentElement, { deep: true, added: null })) {
+    if (step?.text) produced += onBlock(step.text);
+    else if (step?.components) flat.push({ block: step.block, added: new Set(step.components) });
+  }
+  for (let job = flat.pop(); job; job = flat.pop()) {
+    const read = drain(readBlock(job.block, { deep: job.added === null, added: job.added, onShadowRoot: () => undefined }));
     produced += onBlock(read.text);
-    for (let index = read.nested.length - 1; index >= 0; index -= 1) pending.push(read.nested[index] as Element);
+    for (const block of read.nested) flat.push({ block, added: null });
   }
   return produced;
 }
 
-/** Diagnostic: the scanner's block reading (exclusions, display, flat tree) with no matching. */
+/** Diagnostic: the scanner's block reading (blocks, skipped subtrees, blank text) with no matching. */
 function read(): number {
   return readPage((text) => text.nodes.length);
 }
 
 /**
- * The scanner's finding half with no marking: its block reader and its
- * matcher step over every block; no ranges, registry or highlights.
+ * The scanner's finding half with no marking: its page reader, its matcher
+ * over every block, and the checks each mention found must pass; no ranges,
+ * registry or highlights.
  */
 function find(): number {
   const compiledMatcher = matcher();
-  return readPage((text) => drain(matchBlock(text, compiledMatcher)).length);
+  const root = document.documentElement;
+  return readPage((text) => drain(matchBlock(text, compiledMatcher)).filter((draft) => mentionProblem(draft, root) === null).length);
 }
 
 function startMarker(sliceHost: Partial<SliceHost>, lazyMatcher?: () => Matcher): PageMarker {

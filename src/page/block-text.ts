@@ -38,6 +38,31 @@ export class BlockText {
     this.joined = null;
   }
 
+  /**
+   * Stands for blank text nodes between two pieces of text (the spaces and
+   * newlines of the markup): one space that maps to no node but, unlike a
+   * break, may sit inside a mention ("<b>mutual</b>\n<i>defense</i>").
+   */
+  appendGap(): void {
+    if (this.length === 0 || this.lastCode() <= 32) return;
+    this.parts.push(' ');
+    this.length += 1;
+    this.joined = null;
+  }
+
+  /** The last text node appended, if the text still ends with it (no gap or break after it). */
+  get lastNode(): Text | undefined {
+    const start = this.starts[this.starts.length - 1];
+    const length = this.lengths[this.lengths.length - 1];
+    if (start === undefined || length === undefined || start + length !== this.length) return undefined;
+    return this.nodes[this.nodes.length - 1];
+  }
+
+  private lastCode(): number {
+    const part = this.parts[this.parts.length - 1] ?? '';
+    return part.charCodeAt(part.length - 1);
+  }
+
   /** Marks a break; repeated breaks collapse into one. */
   appendBreak(): void {
     if (this.length === 0 || this.breaks[this.breaks.length - 1] === this.length - 1) return;

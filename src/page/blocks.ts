@@ -1,11 +1,13 @@
 /**
- * Splits the page into blocks and reads each block's own text: the inline
- * content between its start and end, with nested blocks left as breaks (they
- * are blocks of their own). A phrase split over inline elements
- * ("<b>mutual</b> defense <a>treaty</a>") is therefore one piece of text.
+ * Reads one block's own text over the flat tree (open shadow roots and
+ * slots as rendered): the inline content between its start and end, with
+ * nested blocks left as breaks (they are blocks of their own). A phrase split
+ * over inline elements ("<b>mutual</b> defense <a>treaty</a>") is therefore
+ * one piece of text. Used where components are involved; plain light-DOM
+ * subtrees are read faster by `subtree-reader.ts`, with the same rules.
  */
 import { BlockText } from './block-text';
-import type { DisplayReader } from './display';
+import { isBlockTag } from './display';
 import { exclusionOf } from './exclusions';
 import { flatChildren, isElement } from './flat-tree';
 
@@ -18,13 +20,10 @@ export interface BlockRead {
   text: BlockText;
   /** Nested blocks to read next (all of them for a deep read, new ones for a shallow one). */
   nested: Element[];
-  /** Elements skipped because they are hidden now; they may be shown later. */
-  hidden: Element[];
 }
 
 /** How to read a block. */
 export interface BlockReadOptions {
-  display: DisplayReader;
   /** Read every nested block too (a new subtree), rather than only those inside `added`. */
   deep: boolean;
   /** Nodes added to the page since the last read: nested blocks inside them are new and need reading. */
@@ -45,10 +44,9 @@ interface Frame {
  * a huge block never blocks the page; its return value is the result.
  */
 export function* readBlock(block: Element, options: BlockReadOptions): Generator<void, BlockRead> {
-  const { display, deep, added } = options;
+  const { deep, added } = options;
   const text = new BlockText();
   const nested: Element[] = [];
-  const hidden: Element[] = [];
   const start = flatChildren(block, block.getRootNode());
   if (start.enteredShadowRoot) options.onShadowRoot(start.enteredShadowRoot);
   const stack: Frame[] = [{ nodes: start.nodes, index: 0, scope: start.scope, insideAdded: false }];
@@ -78,20 +76,13 @@ export function* readBlock(block: Element, options: BlockReadOptions): Generator
       text.appendBreak();
       continue;
     }
-    const exclusion = exclusionOf(node);
-    if (exclusion !== null) {
-      if (exclusion === 'hidden') hidden.push(node);
-      text.appendBreak();
-      continue;
-    }
-    const kind = display.read(node);
-    if (kind === 'none') {
-      hidden.push(node);
+    // Hidden elements are read like any other: whether a mention is shown is checked when it is found.
+    if (exclusionOf(node) === 'skipped') {
       text.appendBreak();
       continue;
     }
     const insideAdded = frame.insideAdded || (added !== null && added.has(node));
-    if (kind === 'block') {
+    if (isBlockTag(node.localName)) {
       text.appendBreak();
       if (deep || insideAdded) nested.push(node);
       continue;
@@ -105,7 +96,7 @@ export function* readBlock(block: Element, options: BlockReadOptions): Generator
     if (children.enteredShadowRoot) options.onShadowRoot(children.enteredShadowRoot);
     stack.push({ nodes: children.nodes, index: 0, scope: children.scope, insideAdded });
   }
-  return { text, nested, hidden };
+  return { text, nested };
 }
 
 /** A stretch of a long block's text handed to the matcher in one call. */

@@ -1,15 +1,17 @@
 /**
- * What computed style says about an element: hidden (display: none), a block
- * (it ends the text run around it) or inline (its text flows with its
- * neighbours'). Read once per element and cached for one slice of work:
- * styles can change between slices, not within one.
+ * Where the page's text breaks, and whether a piece of it is shown.
+ *
+ * Blocks are judged by tag ("p", "li", "div"... end a run of text), never by
+ * computed style while reading: a style read per element costs more than the
+ * whole walk, and almost all of it would be for text that names no term.
+ * Computed style is consulted only where it can change an answer: for a
+ * mention about to be marked (is it shown? does a CSS block or `display:
+ * none` element cut it?) and where two words meet at an element boundary.
  */
+import { exclusionOf } from './exclusions';
 import { flatParent, isElement } from './flat-tree';
 
-/** How an element takes part in the page's text. */
-export type DisplayKind = 'none' | 'block' | 'inline';
-
-// Block-level by default; used only where computed style says nothing (test DOMs, detached nodes).
+/** Elements that are blocks by default: each ends the run of text around it. */
 const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
@@ -17,7 +19,15 @@ const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
 ]);
 
-/** Classifies a CSS `display` value; an empty value falls back to the tag's usual display. */
+/** Whether the element starts a block of its own (by tag). */
+export function isBlockTag(localName: string): boolean {
+  return BLOCK_TAGS.has(localName);
+}
+
+/** How an element takes part in the page's text, as computed style says. */
+export type DisplayKind = 'none' | 'block' | 'inline';
+
+/** Classifies a CSS `display` value; an empty value (no style available) falls back to the tag. */
 export function displayKindOf(display: string, localName: string): DisplayKind {
   if (display === 'none') return 'none';
   if (display === '') return BLOCK_TAGS.has(localName) ? 'block' : 'inline';
@@ -26,45 +36,84 @@ export function displayKindOf(display: string, localName: string): DisplayKind {
   return 'block';
 }
 
-/** Reads and caches display kinds; call `reset()` whenever the page may have changed. */
-export class DisplayReader {
-  private cache = new Map<Element, DisplayKind>();
+/** The computed display kind of an element (by tag where the document has no view). */
+export function computedDisplayKind(element: Element): DisplayKind {
+  const view = element.ownerDocument.defaultView;
+  const display = view && element.isConnected ? view.getComputedStyle(element).display : '';
+  return displayKindOf(display, element.localName);
+}
 
-  /** The element's display kind, from computed style; cached, for elements asked about repeatedly (ancestors). */
-  kindOf(element: Element): DisplayKind {
-    let kind = this.cache.get(element);
-    if (kind === undefined) {
-      kind = this.read(element);
-      this.cache.set(element, kind);
-    }
-    return kind;
+/** The nearest flat-tree ancestor-or-self of `node` that is a block by tag, or `root` if none is closer. */
+export function blockOf(node: Node, root: Element): Element {
+  for (let current: Node | null = node; current && current !== root; current = flatParent(current)) {
+    if (isElement(current) && BLOCK_TAGS.has(current.localName)) return current;
   }
+  return root;
+}
 
-  /** The element's display kind without caching, for walks that meet each element once. */
-  read(element: Element): DisplayKind {
+/** Whether an element met between two pieces of text cuts the run: a line break, a skipped element, a block or hidden box. */
+function cutsText(element: Element): boolean {
+  if (element.localName === 'br' || BLOCK_TAGS.has(element.localName) || exclusionOf(element) !== null) return true;
+  return computedDisplayKind(element) !== 'inline';
+}
+
+const SHOW_ELEMENT = 0x1;
+const FOLLOWING = 4;
+
+/**
+ * Whether anything between two text nodes of one run (`before` comes first,
+ * both in the same tree) breaks the text: an element either one leaves or
+ * enters on the way, or an element wholly between them, that is a line
+ * break, a block, hidden, or skipped.
+ */
+export function isCutBetween(before: Text, after: Text): boolean {
+  const common = commonAncestor(before, after);
+  if (!common) return true;
+  for (let node = before.parentNode; node && node !== common; node = node.parentNode) {
+    if (isElement(node) && cutsText(node)) return true;
+  }
+  for (let node = after.parentNode; node && node !== common; node = node.parentNode) {
+    if (isElement(node) && cutsText(node)) return true;
+  }
+  const walker = (before.ownerDocument ?? document).createTreeWalker(common, SHOW_ELEMENT);
+  walker.currentNode = before;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (after.compareDocumentPosition(node) & FOLLOWING) break;
+    // after's own ancestors were checked above.
+    if (node.contains(after)) continue;
+    if (cutsText(node as Element)) return true;
+    // A cutting element's insides do not matter; an inline one's may (a <br> inside a <span>).
+  }
+  return false;
+}
+
+function commonAncestor(a: Node, b: Node): Node | null {
+  for (let node: Node | null = a.parentNode; node; node = node.parentNode) {
+    if (node.contains(b)) return node;
+  }
+  return null;
+}
+
+/** Options for `checkVisibility`: `visibilityProperty` is the current name, `checkVisibilityCSS` the one Chrome 105–120 knew. */
+const VISIBILITY_OPTIONS = { visibilityProperty: true, checkVisibilityCSS: true } as const;
+
+/**
+ * Whether the element's content is shown: no `display: none` on it or an
+ * ancestor, not `visibility: hidden`. Uses `checkVisibility()`, falling back
+ * to computed styles where it is missing.
+ */
+export function isShown(element: Element): boolean {
+  if (typeof element.checkVisibility === 'function') {
+    if (element.checkVisibility(VISIBILITY_OPTIONS as CheckVisibilityOptions)) return true;
+    // A `display: contents` element has no box of its own, so checkVisibility says no; its parent decides.
     const view = element.ownerDocument.defaultView;
-    const display = view && element.isConnected ? view.getComputedStyle(element).display : '';
-    return displayKindOf(display, element.localName);
+    if (!view || view.getComputedStyle(element).display !== 'contents') return false;
+    const parent = flatParent(element);
+    return parent !== null && isElement(parent) ? isShown(parent) : false;
   }
-
-  /** The nearest flat-tree ancestor-or-self of `node` that is a block, or `root` if none is closer. */
-  blockOf(node: Node, root: Element): Element {
-    for (let current: Node | null = node; current && current !== root; current = flatParent(current)) {
-      if (isElement(current) && this.kindOf(current) === 'block') return current;
-    }
-    return root;
+  for (let current: Node | null = element; current; current = flatParent(current)) {
+    if (isElement(current) && computedDisplayKind(current) === 'none') return false;
   }
-
-  /** Whether `element` or a flat-tree ancestor up to `root` is display: none. */
-  isUndisplayed(element: Element, root: Element): boolean {
-    for (let current: Node | null = element; current && current !== root; current = flatParent(current)) {
-      if (isElement(current) && this.kindOf(current) === 'none') return true;
-    }
-    return false;
-  }
-
-  /** Forgets cached styles. */
-  reset(): void {
-    this.cache.clear();
-  }
+  const view = element.ownerDocument.defaultView;
+  return !view || view.getComputedStyle(element).visibility !== 'hidden';
 }

@@ -47,6 +47,11 @@ const SKIPPED_TAGS: ReadonlySet<string> = new Set([
   POLICY_LENS_UI_TAG,
 ]);
 
+/** Whether elements with this tag are skipped with their whole subtree (form fields, code, scripts...). */
+export function isSkippedTag(localName: string): boolean {
+  return SKIPPED_TAGS.has(localName);
+}
+
 /**
  * Why an element's subtree is left alone, from markup alone: `'skipped'` for
  * content that never gets marks, `'hidden'` for content that is hidden now
@@ -67,13 +72,24 @@ export function isInOwnUi(node: Node): boolean {
 }
 
 /**
- * Whether `node` may be scanned as far as markup says: it lies under `root`
- * (crossing shadow roots) with no excluded element on the way.
+ * Why `node` may not be marked as far as markup says: an excluded element
+ * on the way up to `root` (crossing shadow roots), `'outside'` when it is not
+ * under `root` at all, or null when it may be marked.
  */
-export function isMarkableUnder(node: Node, root: Node): boolean {
+export function exclusionUnder(node: Node, root: Node): 'skipped' | 'hidden' | 'outside' | null {
+  let found: 'skipped' | 'hidden' | null = null;
   for (let current: Node | null = node; current; current = flatParent(current)) {
-    if (current === root) return true;
-    if (isElement(current) && exclusionOf(current) !== null) return false;
+    if (current === root) return found;
+    if (!isElement(current)) continue;
+    const exclusion = exclusionOf(current);
+    // Skipped for good beats hidden for now: showing it later would not make it markable.
+    if (exclusion === 'skipped') return 'skipped';
+    found ??= exclusion;
   }
-  return false;
+  return 'outside';
+}
+
+/** Whether `node` may be scanned as far as markup says: it lies under `root` with no excluded element on the way. */
+export function isMarkableUnder(node: Node, root: Node): boolean {
+  return exclusionUnder(node, root) === null;
 }

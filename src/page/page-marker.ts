@@ -5,24 +5,27 @@
  * read again: the blocks whose own text changed, and subtrees that are new.
  */
 import type { Matcher } from '@/src/matching/types';
+import type { BlockText } from './block-text';
 import { readBlock } from './blocks';
-import { DisplayReader } from './display';
-import { exclusionOf, isInOwnUi, isMarkableUnder } from './exclusions';
-import { flatParent, isElement } from './flat-tree';
+import { blockOf, isBlockTag, isShown } from './display';
+import { exclusionOf, exclusionUnder, isInOwnUi } from './exclusions';
+import { isElement, isShadowRoot } from './flat-tree';
 import { HighlightLayer } from './highlights';
 import { markingOptionsFor, sameMarkingOptions, type MarkingOptions, type MarkingSettings } from './marking-options';
 import { matchBlock } from './match-block';
+import { mentionProblem } from './mention-check';
 import { PageObserver } from './observer';
 import { DEFAULT_MAX_MARKS, MarkStore } from './registry';
 import { scrollRangeIntoView } from './reveal';
 import { createSliceRunner, type SliceHost } from './scheduler';
+import { readSubtree } from './subtree-reader';
 import type { MarkRegistry } from './types';
 
 /** How often (and on tab show) we check that the page left our highlights registered. */
 export const RESTORE_INTERVAL_MS = 1000;
 /** Wait after a hiding attribute changes before looking for content it revealed (pages toggle classes a lot). */
 export const REVEAL_CHECK_DELAY_MS = 250;
-/** Most hidden elements remembered for a later look; beyond this, content revealed later stays unmarked. */
+/** Most blocks with hidden mentions remembered for a later look; beyond this, content revealed later stays unmarked. */
 const MAX_HIDDEN_REMEMBERED = 2000;
 /** Mutation records planned between two chances to yield. */
 const RECORDS_PER_STEP = 32;
@@ -95,6 +98,13 @@ interface Job {
   added: Set<Node> | null;
   /** Already known to be markable (found by reading its parent block just now). */
   verified: boolean;
+  /** Read over the flat tree (`readBlock`): the block is in a shadow tree or its text runs through a component. */
+  flat: boolean;
+}
+
+/** Whether a block must be read over the flat tree: it lives in a shadow tree or hosts one. */
+function needsFlatTree(block: Element): boolean {
+  return block.shadowRoot !== null || isShadowRoot(block.getRootNode());
 }
 
 /** Starts marking the page according to `settings`. */
@@ -104,7 +114,6 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
   const lifetime = new AbortController();
   const store = new MarkStore(options.maxMarks ?? DEFAULT_MAX_MARKS, options.topics);
   const layer = new HighlightLayer(options.highlights);
-  const display = new DisplayReader();
   const observer = new PageObserver(queueRecords);
   const stats = { batches: 0, blocksRead: 0, matcherCalls: 0, restoredHighlights: 0 };
 
@@ -115,14 +124,14 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
   let records: MutationRecord[] = [];
   const jobs: Job[] = [];
   const queued = new Map<Element, Job>();
-  const hidden = new Set<Element>();
+  /** Blocks with a mention that is hidden now, and a text node of it, to check again when the page changes. */
+  const hidden = new Map<Element, Text | null>();
   let revealTimer: ReturnType<typeof setTimeout> | undefined;
   let revealDue = false;
 
   const runner = createSliceRunner({
     work: pump,
     hasWork: () => active && (records.length > 0 || jobs.length > 0 || revealDue),
-    onSliceStart: () => display.reset(),
     onSliceEnd: publish,
     onError: (error) => console.error('[Policy Lens] page scan step failed', error),
     budgetMs: options.budgetMs,
@@ -144,6 +153,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
     }
     existing.deep ||= job.deep;
     existing.verified &&= job.verified;
+    existing.flat ||= job.flat;
     if (job.added) {
       if (existing.added) for (const node of job.added) existing.added.add(node);
       else existing.added = job.added;
@@ -152,7 +162,8 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
 
   /** Re-read the own text of the block around `node`. */
   function enqueueBlockOf(node: Node, added: Set<Node> | null): void {
-    enqueue({ block: display.blockOf(node, root), deep: false, added, verified: false });
+    const block = blockOf(node, root);
+    enqueue({ block, deep: false, added, verified: false, flat: needsFlatTree(block) });
   }
 
   function* pump(): Generator<void, void> {
@@ -223,18 +234,14 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
     }
   }
 
-  /** Plans reading a node that appeared under `parent` (added, or shown after being hidden). */
+  /** Plans reading a node that appeared under `parent`. */
   function planAdded(node: Node, parent: Node, added: Set<Node>): void {
     if (node.nodeType === TEXT_NODE) return enqueueBlockOf(parent, null);
     if (!isElement(node) || !node.isConnected) return;
-    const exclusion = exclusionOf(node);
-    if (exclusion === 'hidden') rememberHidden(node);
-    if (exclusion !== null) return;
-    const kind = display.kindOf(node);
-    if (kind === 'none') return rememberHidden(node);
+    if (exclusionOf(node) === 'skipped') return;
     added.add(node);
-    if (kind === 'inline') return enqueueBlockOf(parent, added);
-    enqueue({ block: node, deep: true, added: null, verified: false });
+    if (!isBlockTag(node.localName)) return enqueueBlockOf(parent, added);
+    enqueue({ block: node, deep: true, added: null, verified: false, flat: needsFlatTree(node) });
     // A block dropped into running text splits that text, so the text around it is read again.
     if (hasInlineNeighbour(node)) enqueueBlockOf(parent, null);
   }
@@ -243,7 +250,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
     for (const sibling of [element.previousSibling, element.nextSibling]) {
       if (!sibling) continue;
       if (sibling.nodeType === TEXT_NODE && /\S/.test((sibling as Text).data)) return true;
-      if (isElement(sibling) && exclusionOf(sibling) === null && display.kindOf(sibling) === 'inline') return true;
+      if (isElement(sibling) && exclusionOf(sibling) === null && !isBlockTag(sibling.localName)) return true;
     }
     return false;
   }
@@ -251,35 +258,65 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
   function* runJob(job: Job, jobMatcher: Matcher): Generator<void, void> {
     const { block } = job;
     if (!block.isConnected) return;
-    if (!job.verified && (!isMarkableUnder(block, root) || display.isUndisplayed(block, root))) return;
-    const read = yield* readBlock(block, {
-      display,
-      deep: job.deep,
-      added: job.added,
-      onShadowRoot: (shadowRoot) => observer.observe(shadowRoot),
-    });
-    stats.blocksRead += 1;
-    for (const element of read.hidden) rememberHidden(element);
-    const drafts = yield* matchBlock(read.text, jobMatcher, () => (stats.matcherCalls += 1));
-    if (!active) return;
-    store.replaceBlock(block, read.text.nodes, drafts);
-    // Reversed, so the stack reads nested blocks in document order.
-    for (let index = read.nested.length - 1; index >= 0; index -= 1) {
-      enqueue({ block: read.nested[index] as Element, deep: true, added: null, verified: true });
+    if (!job.verified) {
+      const exclusion = exclusionUnder(block, root);
+      if (exclusion === 'hidden') rememberHidden(block, null);
+      if (exclusion !== null) return;
+    }
+    if (job.flat || needsFlatTree(block)) {
+      const read = yield* readBlock(block, {
+        deep: job.deep,
+        added: job.added,
+        onShadowRoot: (shadowRoot) => observer.observe(shadowRoot),
+      });
+      yield* markBlock(block, read.text, jobMatcher);
+      // Reversed, so the stack reads nested blocks in document order.
+      for (let index = read.nested.length - 1; index >= 0; index -= 1) {
+        const nested = read.nested[index] as Element;
+        enqueue({ block: nested, deep: true, added: null, verified: true, flat: needsFlatTree(nested) });
+      }
+      return;
+    }
+    for (const step of readSubtree(block, { deep: job.deep, added: job.added })) {
+      if (step === null) {
+        yield;
+        continue;
+      }
+      if (step.components) {
+        // Read over the flat tree; blocks inside the components are new to us, like added ones.
+        enqueue({ block: step.block, deep: false, added: new Set(step.components), verified: true, flat: true });
+        continue;
+      }
+      if (step.text) yield* markBlock(step.block, step.text, jobMatcher);
+      // A block with no text of its own now may have had marks before.
+      else store.replaceBlock(step.block, [], []);
+      if (!active) return;
     }
   }
 
-  function rememberHidden(element: Element): void {
-    if (hidden.size < MAX_HIDDEN_REMEMBERED) hidden.add(element);
+  /** Finds the mentions in one block's own text and makes them its marks. */
+  function* markBlock(block: Element, text: BlockText, jobMatcher: Matcher): Generator<void, void> {
+    stats.blocksRead += 1;
+    const drafts = yield* matchBlock(text, jobMatcher, () => (stats.matcherCalls += 1));
+    if (!active) return;
+    const markable = drafts.filter((draft) => {
+      const problem = mentionProblem(draft, root);
+      if (problem === 'hidden') rememberHidden(block, draft.nodes[0] ?? null);
+      return problem === null;
+    });
+    store.replaceBlock(block, text.nodes, markable);
+  }
+
+  function rememberHidden(block: Element, node: Text | null): void {
+    if (hidden.size < MAX_HIDDEN_REMEMBERED || hidden.has(block)) hidden.set(block, node);
   }
 
   /**
-   * Lets go of hidden elements the page removed: one kept here would keep its whole removed
-   * subtree alive (a single-page site replaces its article on every navigation). One put back
-   * later arrives as an added node and is remembered again.
+   * Lets go of hidden content the page removed: a block kept here would keep its whole removed
+   * subtree alive (a single-page site replaces its article on every navigation).
    */
   function forgetRemovedHidden(): void {
-    for (const element of hidden) if (!element.isConnected) hidden.delete(element);
+    for (const block of hidden.keys()) if (!block.isConnected) hidden.delete(block);
   }
 
   function scheduleRevealCheck(): void {
@@ -291,21 +328,22 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
     }, REVEAL_CHECK_DELAY_MS);
   }
 
-  /** Reads hidden content that is now shown (a closed dialog's page, an expanded article). */
+  /** Reads again the blocks whose hidden mentions are now shown (a closed dialog's page, an expanded article). */
   function* planRevealed(): Generator<void, void> {
-    const added = new Set<Node>();
     let checked = 0;
-    for (const element of [...hidden]) {
+    for (const [block, node] of [...hidden]) {
       checked += 1;
       if (checked % RECORDS_PER_STEP === 0) yield;
-      if (!element.isConnected) {
-        hidden.delete(element);
+      if (!block.isConnected) {
+        hidden.delete(block);
         continue;
       }
-      if (exclusionOf(element) !== null || display.kindOf(element) === 'none') continue;
-      hidden.delete(element);
-      const parent = flatParent(element);
-      if (parent) planAdded(element, parent, added);
+      const probe = node?.isConnected ? node : block;
+      if (exclusionUnder(probe, root) !== null) continue;
+      const element = isElement(probe) ? probe : probe.parentElement;
+      if (element && !isShown(element)) continue;
+      hidden.delete(block);
+      enqueue({ block, deep: node === null, added: null, verified: false, flat: needsFlatTree(block) });
     }
   }
 
@@ -319,7 +357,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
     active = true;
     scanning = true;
     observer.observe(root);
-    enqueue({ block: root, deep: true, added: null, verified: true });
+    enqueue({ block: root, deep: true, added: null, verified: true, flat: needsFlatTree(root) });
     runner.request();
   }
 

@@ -2,13 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { BlockText } from '@/src/page/block-text';
 import { readBlock, textWindows, type BlockRead } from '@/src/page/blocks';
-import { DisplayReader, displayKindOf } from '@/src/page/display';
+import { displayKindOf, isCutBetween } from '@/src/page/display';
 import { compareTreeOrder, flatParent } from '@/src/page/flat-tree';
 import { matchBlock } from '@/src/page/match-block';
+import { readSubtree, type SubtreeBlock } from '@/src/page/subtree-reader';
 import { fakeMatcher } from './support/fake-matcher';
 
 function read(block: Element, deep = true, added: Set<Node> | null = null): BlockRead {
-  const reading = readBlock(block, { display: new DisplayReader(), deep, added, onShadowRoot: () => undefined });
+  const reading = readBlock(block, { deep, added, onShadowRoot: () => undefined });
   for (;;) {
     const step = reading.next();
     if (step.done) return step.value;
@@ -80,17 +81,87 @@ describe('readBlock', () => {
     expect(read(block, false, added).nested.map((element) => element.textContent)).toEqual(['inside new']);
   });
 
-  it('reports elements skipped as hidden, but not those skipped for good', () => {
+  it('breaks at elements skipped for good, but reads hidden ones (their mentions are checked when found)', () => {
     const block = div('<span hidden>a</span><code>b</code><span aria-hidden="true">c</span><span style="display:none">d</span>');
-    expect(read(block).hidden.map((element) => element.textContent)).toEqual(['a', 'c', 'd']);
+    expect(read(block).text.text).toBe('a\ncd');
   });
 
   it('yields while walking a long block, so it can be paused', () => {
     const block = div(Array.from({ length: 300 }, (_, index) => `<span>${index}</span>`).join(''));
-    const reading = readBlock(block, { display: new DisplayReader(), deep: true, added: null, onShadowRoot: () => undefined });
+    const reading = readBlock(block, { deep: true, added: null, onShadowRoot: () => undefined });
     let steps = 0;
     while (!reading.next().done) steps += 1;
     expect(steps).toBeGreaterThan(5);
+  });
+});
+
+/** Every block the subtree reader hands out, as "tag: text" (text null shown as "-"). */
+function readAll(root: Element, deep = true, added: Set<Node> | null = null): string[] {
+  const blocks: SubtreeBlock[] = [];
+  for (const step of readSubtree(root, { deep, added })) if (step) blocks.push(step);
+  return blocks.map(({ block, text, components }) =>
+    components ? `${block.localName}: via ${components.map((host) => host.localName).join(',')}` : `${block.localName}: ${text?.text ?? '-'}`,
+  );
+}
+
+describe('readSubtree', () => {
+  it('reads every block of a subtree in one walk, nested blocks first, each with its own text', () => {
+    const root = div('Intro <b>bold <i>deep</i></b><p>Nested <em>inline</em></p> outro<br>after<ul><li>one</li><li>two</li></ul>');
+    expect(readAll(root)).toEqual(['p: Nested inline', 'li: one', 'li: two', 'ul: -', 'div: Intro bold deep\n outro\nafter\n']);
+  });
+
+  it('turns blank text nodes into one gap a mention may span, and skipped elements into breaks', () => {
+    const root = div('<p><b>mutual</b>\n   <i>defense</i>  treaty</p><p>mutual <code>x</code> defense<textarea>typed</textarea>treaty</p>');
+    expect(readAll(root)).toEqual(['p: mutual defense  treaty', 'p: mutual \n defense\ntreaty', 'div: -']);
+  });
+
+  it('in a shallow read, reads only the root and blocks inside added nodes', () => {
+    const root = div('<p>old</p>text <span id="new"><p>inside new</p></span>');
+    expect(readAll(root, false)).toEqual(['div: text \n']);
+    const added = new Set<Node>([root.querySelector('#new') as Node]);
+    expect(readAll(root, false, added)).toEqual(['p: inside new', 'div: text \n']);
+  });
+
+  it('hands a block whose text runs through a component to the flat-tree reader', () => {
+    const root = div('<p>Read <x-card></x-card> more</p><p>plain</p>');
+    (root.querySelector('x-card') as HTMLElement).attachShadow({ mode: 'open' }).append('inside');
+    expect(readAll(root)).toEqual(['p: via x-card', 'p: plain', 'div: -']);
+  });
+
+  it('breaks between two words that touch across a CSS block boundary, and only there', () => {
+    const root = div('<p><span style="display:block">Home</span><span>World</span> and <b>U</b>nited</p>');
+    expect(readAll(root)).toEqual(['p: Home\nWorld and United', 'div: -']);
+  });
+
+  it('pauses every few hundred nodes', () => {
+    const root = div(Array.from({ length: 1000 }, (_, index) => `<span>${index}</span>`).join(''));
+    const steps = [...readSubtree(root, { deep: true, added: null })];
+    expect(steps.filter((step) => step === null).length).toBeGreaterThan(3);
+    expect(steps.filter((step) => step !== null)).toHaveLength(1);
+  });
+});
+
+describe('isCutBetween', () => {
+  it('finds line breaks, blocks, hidden and skipped elements between two text nodes, wherever they sit', () => {
+    const root = div(
+      '<p id="a">one<span><br></span>two</p><p id="b"><i>one</i><span style="display:none"></span>two</p>' +
+        '<p id="c"><b>one</b> <a>two</a></p><p id="d"><span style="display:inline-block">one</span><em>two</em></p>',
+    );
+    const texts = (id: string): Text[] => {
+      const walker = document.createTreeWalker(root.querySelector(`#${id}`) as Node, NodeFilter.SHOW_TEXT);
+      const found: Text[] = [];
+      while (walker.nextNode()) found.push(walker.currentNode as Text);
+      return found;
+    };
+    const [a1, a2] = texts('a');
+    const [b1, b2] = texts('b');
+    const [c1, , c3] = texts('c');
+    const [d1, d2] = texts('d');
+    expect(isCutBetween(a1 as Text, a2 as Text)).toBe(true);
+    expect(isCutBetween(b1 as Text, b2 as Text)).toBe(true);
+    expect(isCutBetween(c1 as Text, c3 as Text)).toBe(false);
+    expect(isCutBetween(d1 as Text, d2 as Text)).toBe(false);
+    expect(isCutBetween(a2 as Text, b1 as Text)).toBe(true);
   });
 });
 

@@ -121,6 +121,10 @@ describe('what is never marked', () => {
     ['aria-hidden', `<div aria-hidden="true"><p>${PHRASE}</p></div>`],
     ['display:none', `<div style="display:none"><p>${PHRASE}</p></div>`],
     ['inline display:none', `<p>A <span style="display: none">${PHRASE}</span> B</p>`],
+    ['visibility:hidden', `<div style="visibility: hidden"><p>${PHRASE}</p></div>`],
+    ['display:none from a style sheet', `<style>.folded { display: none }</style><div class="folded"><p>${PHRASE}</p></div>`],
+    ['a phrase cut by a CSS block', `<p><span style="display: block">mutual defense</span> treaty</p>`],
+    ['a phrase with a hidden word', `<p>mutual <span style="display: none">defense</span> treaty</p>`],
     ['our own UI', `<${POLICY_LENS_UI_TAG}><p>${PHRASE}</p></${POLICY_LENS_UI_TAG}>`],
   ];
 
@@ -277,6 +281,18 @@ describe('live pages', () => {
     (document.getElementById('more') as HTMLElement).style.display = '';
     await marker.settled();
     expect(markTexts(marker)).toEqual(['JINSA', 'Abraham Accords']);
+  });
+
+  it('marks a hidden mention once a class change shows it, without reading the page again', async () => {
+    setBody('<style>.closed { display: none }</style><p>Intro.</p><section id="more" class="closed"><p>JINSA wrote.</p></section>');
+    const { marker, matcher } = await startMarker();
+    expect(markTexts(marker)).toEqual([]);
+    const calls = matcher.calls.length;
+    document.getElementById('more')?.classList.remove('closed');
+    await marker.settled();
+    expect(markTexts(marker)).toEqual(['JINSA']);
+    // Only the block with the hidden mention was read again.
+    expect(matcher.calls.slice(calls)).toEqual(['JINSA wrote.']);
   });
 
   it('is immune to its own work: marking, styling, revealing and our UI cause no further scans', async () => {
