@@ -23,18 +23,23 @@ export class BlockText {
   /** Node lengths when read, to notice nodes edited since. */
   private lengths: number[] = [];
   private breaks: number[] = [];
-  private length = 0;
+  private chars = 0;
   private joined: string | null = '';
+
+  /** Characters so far, breaks and gaps included. */
+  get length(): number {
+    return this.chars;
+  }
 
   /** Appends a text node's data. */
   appendNode(node: Text): void {
     const data = node.data;
     if (data === '') return;
     this.nodes.push(node);
-    this.starts.push(this.length);
+    this.starts.push(this.chars);
     this.lengths.push(data.length);
     this.parts.push(data);
-    this.length += data.length;
+    this.chars += data.length;
     this.joined = null;
   }
 
@@ -44,9 +49,9 @@ export class BlockText {
    * break, may sit inside a mention ("<b>mutual</b>\n<i>defense</i>").
    */
   appendGap(): void {
-    if (this.length === 0 || this.lastCode() <= 32) return;
+    if (this.chars === 0 || this.lastCode() <= 32) return;
     this.parts.push(' ');
-    this.length += 1;
+    this.chars += 1;
     this.joined = null;
   }
 
@@ -54,7 +59,7 @@ export class BlockText {
   get lastNode(): Text | undefined {
     const start = this.starts[this.starts.length - 1];
     const length = this.lengths[this.lengths.length - 1];
-    if (start === undefined || length === undefined || start + length !== this.length) return undefined;
+    if (start === undefined || length === undefined || start + length !== this.chars) return undefined;
     return this.nodes[this.nodes.length - 1];
   }
 
@@ -65,10 +70,10 @@ export class BlockText {
 
   /** Marks a break; repeated breaks collapse into one. */
   appendBreak(): void {
-    if (this.length === 0 || this.breaks[this.breaks.length - 1] === this.length - 1) return;
-    this.breaks.push(this.length);
+    if (this.chars === 0 || this.breaks[this.breaks.length - 1] === this.chars - 1) return;
+    this.breaks.push(this.chars);
     this.parts.push(BREAK);
-    this.length += 1;
+    this.chars += 1;
     this.joined = null;
   }
 

@@ -12,12 +12,13 @@ import { exclusionOf } from './exclusions';
 import { flatParent, isElement } from './flat-tree';
 
 /** Elements that are blocks by default: each ends the run of text around it. */
-const BLOCK_TAGS: ReadonlySet<string> = new Set([
+export const BLOCK_TAG_NAMES: readonly string[] = [
   'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
   'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'search', 'section', 'summary', 'table',
   'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
-]);
+];
+const BLOCK_TAGS: ReadonlySet<string> = new Set(BLOCK_TAG_NAMES);
 
 /** Whether the element starts a block of its own (by tag). */
 export function isBlockTag(localName: string): boolean {

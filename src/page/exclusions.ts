@@ -12,7 +12,7 @@ export const POLICY_LENS_UI_TAG = 'policy-lens-ui';
 const HTML_NAMESPACE = 'http://www.w3.org/1999/xhtml';
 
 /** Elements whose content is not article prose, or is not rendered as text at all. */
-const SKIPPED_TAGS: ReadonlySet<string> = new Set([
+export const SKIPPED_TAG_NAMES: readonly string[] = [
   // Form controls and other interactive widgets: their text is UI, and input text is the reader's.
   'input',
   'textarea',
@@ -45,7 +45,8 @@ const SKIPPED_TAGS: ReadonlySet<string> = new Set([
   'svg',
   'math',
   POLICY_LENS_UI_TAG,
-]);
+];
+const SKIPPED_TAGS: ReadonlySet<string> = new Set(SKIPPED_TAG_NAMES);
 
 /** Whether elements with this tag are skipped with their whole subtree (form fields, code, scripts...). */
 export function isSkippedTag(localName: string): boolean {

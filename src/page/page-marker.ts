@@ -12,10 +12,10 @@ import { exclusionOf, exclusionUnder, isInOwnUi } from './exclusions';
 import { isElement, isShadowRoot } from './flat-tree';
 import { HighlightLayer } from './highlights';
 import { markingOptionsFor, sameMarkingOptions, type MarkingOptions, type MarkingSettings } from './marking-options';
-import { matchBlock } from './match-block';
+import { isShortBlock, matchBlock, matchShortBlock } from './match-block';
 import { mentionProblem } from './mention-check';
 import { PageObserver } from './observer';
-import { DEFAULT_MAX_MARKS, MarkStore } from './registry';
+import { DEFAULT_MAX_MARKS, MarkStore, type MarkDraft } from './registry';
 import { scrollRangeIntoView } from './reveal';
 import { createSliceRunner, type SliceHost } from './scheduler';
 import { readSubtree } from './subtree-reader';
@@ -287,23 +287,37 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
         enqueue({ block: step.block, deep: false, added: new Set(step.components), verified: true, flat: true });
         continue;
       }
-      if (step.text) yield* markBlock(step.block, step.text, jobMatcher);
+      if (step.text && isShortBlock(step.text)) markShortBlock(step.block, step.text, jobMatcher);
+      else if (step.text) yield* markBlock(step.block, step.text, jobMatcher);
       // A block with no text of its own now may have had marks before.
       else store.replaceBlock(step.block, [], []);
       if (!active) return;
     }
   }
 
-  /** Finds the mentions in one block's own text and makes them its marks. */
+  /** Finds the mentions in one block's own text and makes them its marks; a long block in steps. */
   function* markBlock(block: Element, text: BlockText, jobMatcher: Matcher): Generator<void, void> {
-    stats.blocksRead += 1;
     const drafts = yield* matchBlock(text, jobMatcher, () => (stats.matcherCalls += 1));
-    if (!active) return;
-    const markable = drafts.filter((draft) => {
-      const problem = mentionProblem(draft, root);
-      if (problem === 'hidden') rememberHidden(block, draft.nodes[0] ?? null);
-      return problem === null;
-    });
+    if (active) keepMarkable(block, text, drafts);
+  }
+
+  /** `markBlock` for a short block, in one go (no generator: most blocks are short). */
+  function markShortBlock(block: Element, text: BlockText, jobMatcher: Matcher): void {
+    stats.matcherCalls += 1;
+    keepMarkable(block, text, matchShortBlock(text, jobMatcher));
+  }
+
+  /** Makes the drafts that pass the mention checks the block's marks. */
+  function keepMarkable(block: Element, text: BlockText, drafts: MarkDraft[]): void {
+    stats.blocksRead += 1;
+    const markable =
+      drafts.length === 0
+        ? drafts
+        : drafts.filter((draft) => {
+            const problem = mentionProblem(draft, root);
+            if (problem === 'hidden') rememberHidden(block, draft.nodes[0] ?? null);
+            return problem === null;
+          });
     store.replaceBlock(block, text.nodes, markable);
   }
 

@@ -1,6 +1,6 @@
 /**
- * Reads the text of a light-DOM subtree, block by block, in one native
- * TreeWalker pass: the fast path behind the first scan and every update.
+ * Reads the text of a light-DOM subtree, block by block, in one pass: the
+ * fast path behind the first scan and every update.
  *
  * The walk decides only what markup decides cheaply: blocks and line breaks
  * by tag, skipped subtrees (code, forms, scripts...) by tag. Blank text nodes
@@ -12,8 +12,8 @@
  * decides whether either word can match at all.
  */
 import { BlockText } from './block-text';
-import { isBlockTag, isCutBetween } from './display';
-import { isSkippedTag } from './exclusions';
+import { BLOCK_TAG_NAMES, isCutBetween } from './display';
+import { SKIPPED_TAG_NAMES } from './exclusions';
 import { isWordAt } from '@/src/matching/characters';
 
 /** One block's own text, complete: the walk has left the block. */
@@ -29,6 +29,15 @@ export interface SubtreeBlock {
   components: Element[] | null;
 }
 
+const BLOCK = 1;
+/** Line breaks and skipped elements: they cut the text, and nothing inside them is read. */
+const CUTS = 2;
+/** What the walk does at each tag: one lookup per element. */
+const TAG_KINDS: ReadonlyMap<string, number> = new Map([
+  ...BLOCK_TAG_NAMES.map((name): [string, number] => [name, BLOCK]),
+  ...[...SKIPPED_TAG_NAMES, 'br'].map((name): [string, number] => [name, CUTS]),
+]);
+
 /** How to read a subtree. */
 export interface SubtreeReadOptions {
   /** Read every nested block too (a new subtree), rather than only the root's own text. */
@@ -37,17 +46,10 @@ export interface SubtreeReadOptions {
   added: ReadonlySet<Node> | null;
 }
 
+const ELEMENT_NODE = 1;
 const TEXT_NODE = 3;
-const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
 /** Nodes visited between two chances to pause (a power of two). */
 const NODES_PER_STEP = 256;
-
-interface Frame {
-  element: Element;
-  /** The block this element's text belongs to (itself for a block). */
-  block: Element;
-  insideAdded: boolean;
-}
 
 /** Whether a text node holds only markup whitespace. */
 function isBlank(data: string): boolean {
@@ -58,77 +60,71 @@ function isBlank(data: string): boolean {
   return true;
 }
 
-/** Moves the walker past `node`'s subtree: its next node in document order outside it. */
-function skipSubtree(walker: TreeWalker, node: Node): Node | null {
-  walker.currentNode = node;
-  // nextSibling() climbs out of ancestors the walker may not enter (text is all it shows besides elements).
-  for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-    const parent = walker.parentNode();
-    if (!parent) return null;
-  }
-}
-
 /**
  * Reads `root`'s own text and, in a deep read, the text of every block
  * inside it (in a shallow read, only blocks inside `added` nodes). Yields
- * each block once the walk has left it, nested blocks before the blocks
- * around them, and `null` every few hundred nodes: a chance to pause.
+ * each block that has text of its own (and `root` always) once the walk has
+ * left it, nested blocks before the blocks around them, and `null` every few
+ * hundred nodes: a chance to pause.
  */
 export function* readSubtree(root: Element, options: SubtreeReadOptions): Generator<SubtreeBlock | null, void> {
   const { deep, added } = options;
-  const walker = root.ownerDocument.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
-  const frames: Frame[] = [{ element: root, block: root, insideAdded: added !== null && added.has(root) }];
-  /** Texts of the blocks the walk is inside. */
-  const open = new Map<Element, BlockText>();
-  const components = new Map<Element, Element[]>();
-  let textBlock: Element | null = null;
+  // The elements the walk is inside, as parallel stacks indexed by depth (nothing allocated per element):
+  // the element, the depth of its block, whether it is inside an added node; and for blocks, their text
+  // so far and the components their text runs through.
+  const elements: Element[] = [root];
+  const blockDepths: number[] = [0];
+  const insideAdded: boolean[] = [added !== null && added.has(root)];
+  const texts: Array<BlockText | null> = [null];
+  const components: Array<Element[] | null> = [null];
+  let depth = 0;
+  /** The depth of the block whose text the walk is adding to, and that text. */
+  let textDepth = -1;
   let text: BlockText | null = null;
   let gap = false;
   let visited = 0;
 
-  /** A block ends: hand out its text. */
-  const finish = (block: Element): SubtreeBlock => {
-    const own = open.get(block) ?? null;
-    open.delete(block);
-    if (textBlock === block) {
-      textBlock = null;
+  /** The block at `at` ends: its text, if it has any (or it is the root, whose old marks may need clearing). */
+  const finish = (at: number): SubtreeBlock | null => {
+    const block = elements[at] as Element;
+    const own = texts[at] ?? null;
+    const hosts = components[at] ?? null;
+    texts[at] = null;
+    components[at] = null;
+    if (textDepth === at) {
+      textDepth = -1;
       text = null;
     }
-    const hosts = components.get(block) ?? null;
-    if (hosts) components.delete(block);
-    return { block, text: hosts ? null : own, components: hosts };
+    if (hosts) return { block, text: null, components: hosts };
+    return own || at === 0 ? { block, text: own, components: null } : null;
   };
 
-  /** Something that cuts the current run of text (a break, a nested block, a skipped element). */
-  const cut = (block: Element): void => {
-    if (textBlock === block) text?.appendBreak();
+  /** Something cuts the current run of text (a break, a nested block, a skipped element). */
+  const cut = (at: number): void => {
+    if (textDepth === at) text?.appendBreak();
     gap = false;
   };
 
-  let node = walker.nextNode();
+  // A hand-rolled walk rather than a TreeWalker: it knows when it leaves an element without asking
+  // each node for its parent, and skipping a subtree costs nothing.
+  let node: Node | null = root.firstChild;
   while (node) {
     visited += 1;
     if ((visited & (NODES_PER_STEP - 1)) === 0) yield null;
-    // Leave the elements the walk came out of; a block left is complete.
-    const parent = node.parentNode;
-    while (frames.length > 1 && (frames[frames.length - 1] as Frame).element !== parent) {
-      const left = frames.pop() as Frame;
-      if (left.block === left.element) yield finish(left.block);
-    }
-    const frame = frames[frames.length - 1] as Frame;
+    const blockDepth = blockDepths[depth] as number;
+    let descend = false;
 
     if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
       if (isBlank(data)) {
         gap = true;
       } else {
-        if (frame.block !== textBlock) {
-          textBlock = frame.block;
-          text = open.get(textBlock) ?? null;
+        if (blockDepth !== textDepth) {
+          textDepth = blockDepth;
+          text = texts[blockDepth] ?? null;
+          // Back in a block after a nested one: the nested block cut its text.
           if (text) text.appendBreak();
-          else open.set(textBlock, (text = new BlockText()));
+          else texts[blockDepth] = text = new BlockText();
         } else if (gap) {
           (text as BlockText).appendGap();
         } else {
@@ -141,40 +137,45 @@ export function* readSubtree(root: Element, options: SubtreeReadOptions): Genera
         gap = false;
         (text as BlockText).appendNode(node as Text);
       }
-      node = walker.nextNode();
-      continue;
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const element = node as Element;
+      const kind = TAG_KINDS.get(element.localName);
+      if (kind === CUTS) {
+        cut(blockDepth);
+      } else if (element.shadowRoot) {
+        (components[blockDepth] ??= []).push(element);
+        cut(blockDepth);
+      } else {
+        const isInsideAdded = (insideAdded[depth] as boolean) || (added !== null && added.has(element));
+        if (kind === BLOCK) cut(blockDepth);
+        if ((kind !== BLOCK || deep || isInsideAdded) && element.firstChild) {
+          depth += 1;
+          elements[depth] = element;
+          blockDepths[depth] = kind === BLOCK ? depth : blockDepth;
+          insideAdded[depth] = isInsideAdded;
+          texts[depth] = null;
+          components[depth] = null;
+          descend = true;
+        }
+      }
     }
 
-    const element = node as Element;
-    const name = element.localName;
-    if (name === 'br' || isSkippedTag(name)) {
-      cut(frame.block);
-      node = skipSubtree(walker, element);
+    if (descend) {
+      node = node.firstChild;
       continue;
     }
-    if (element.shadowRoot) {
-      const hosts = components.get(frame.block);
-      if (hosts) hosts.push(element);
-      else components.set(frame.block, [element]);
-      cut(frame.block);
-      node = skipSubtree(walker, element);
-      continue;
-    }
-    const insideAdded = frame.insideAdded || (added !== null && added.has(element));
-    if (isBlockTag(name)) {
-      cut(frame.block);
-      if (!deep && !insideAdded) {
-        node = skipSubtree(walker, element);
-        continue;
+    let next: Node | null = node.nextSibling;
+    // Out of the elements this was the last child of; a block left is complete.
+    while (!next && depth > 0) {
+      const left = elements[depth] as Element;
+      if (blockDepths[depth] === depth) {
+        const done = finish(depth);
+        if (done) yield done;
       }
-      frames.push({ element, block: element, insideAdded });
-    } else {
-      frames.push({ element, block: frame.block, insideAdded });
+      depth -= 1;
+      next = left.nextSibling;
     }
-    node = walker.nextNode();
+    node = next;
   }
-  while (frames.length > 0) {
-    const left = frames.pop() as Frame;
-    if (left.block === left.element) yield finish(left.block);
-  }
+  yield finish(0) as SubtreeBlock;
 }

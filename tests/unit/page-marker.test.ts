@@ -506,7 +506,8 @@ describe('destroy', () => {
   });
 
   it('stops mid-scan: a large first scan is abandoned after destroy', async () => {
-    setBody(Array.from({ length: 400 }, () => '<p>JINSA</p>').join(''));
+    // Enough nodes for many pauses: the reader pauses every few hundred nodes.
+    setBody(Array.from({ length: 3000 }, () => '<p>JINSA</p>').join(''));
     const matcher = fakeMatcher(TEST_TERMS);
     let clock = 0;
     let resume: (() => void) | null = null;
@@ -524,7 +525,7 @@ describe('destroy', () => {
     while (!resume) await new Promise((resolve) => setTimeout(resolve, 0));
     expect(marker.scanning).toBe(true);
     const calls = matcher.calls.length;
-    expect(calls).toBeLessThan(400);
+    expect(calls).toBeLessThan(3000);
 
     marker.destroy();
     (resume as () => void)();
