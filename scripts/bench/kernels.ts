@@ -10,7 +10,7 @@ import { createPageMarker, type MarkingSettings, type PageMarker } from '@/src/p
 import type { BlockText } from '@/src/page/block-text';
 import { readBlock } from '@/src/page/blocks';
 import { matchBlock } from '@/src/page/match-block';
-import { mentionProblem } from '@/src/page/mention-check';
+import { MentionChecker } from '@/src/page/mention-check';
 import { createYieldToHost, type SliceHost } from '@/src/page/scheduler';
 import { readSubtree } from '@/src/page/subtree-reader';
 import {
@@ -138,8 +138,8 @@ function read(): number {
  */
 function find(): number {
   const compiledMatcher = matcher();
-  const root = document.documentElement;
-  return readPage((text) => drain(matchBlock(text, compiledMatcher)).filter((draft) => mentionProblem(draft, root) === null).length);
+  const checker = new MentionChecker(document.documentElement);
+  return readPage((text) => drain(matchBlock(text, compiledMatcher)).filter((draft) => checker.problemOf(draft) === null).length);
 }
 
 function startMarker(sliceHost: Partial<SliceHost>, lazyMatcher?: () => Matcher, enabled = true): PageMarker {

@@ -94,27 +94,3 @@ function commonAncestor(a: Node, b: Node): Node | null {
   }
   return null;
 }
-
-/** Options for `checkVisibility`: `visibilityProperty` is the current name, `checkVisibilityCSS` the one Chrome 105–120 knew. */
-const VISIBILITY_OPTIONS = { visibilityProperty: true, checkVisibilityCSS: true } as const;
-
-/**
- * Whether the element's content is shown: no `display: none` on it or an
- * ancestor, not `visibility: hidden`. Uses `checkVisibility()`, falling back
- * to computed styles where it is missing.
- */
-export function isShown(element: Element): boolean {
-  if (typeof element.checkVisibility === 'function') {
-    if (element.checkVisibility(VISIBILITY_OPTIONS as CheckVisibilityOptions)) return true;
-    // A `display: contents` element has no box of its own, so checkVisibility says no; its parent decides.
-    const view = element.ownerDocument.defaultView;
-    if (!view || view.getComputedStyle(element).display !== 'contents') return false;
-    const parent = flatParent(element);
-    return parent !== null && isElement(parent) ? isShown(parent) : false;
-  }
-  for (let current: Node | null = element; current; current = flatParent(current)) {
-    if (isElement(current) && computedDisplayKind(current) === 'none') return false;
-  }
-  const view = element.ownerDocument.defaultView;
-  return !view || view.getComputedStyle(element).visibility !== 'hidden';
-}

@@ -4,7 +4,7 @@
  * own UI. Judged from tags and attributes, which cost nothing to read; the
  * one style-based rule (display: none) lives in `display.ts`.
  */
-import { flatParent, isElement } from './flat-tree';
+import { isElement } from './flat-tree';
 
 /** The tag of the element that hosts our own UI (the hover card); the scanner never looks inside it. */
 export const POLICY_LENS_UI_TAG = 'policy-lens-ui';
@@ -70,27 +70,4 @@ export function exclusionOf(element: Element): 'skipped' | 'hidden' | null {
 export function isInOwnUi(node: Node): boolean {
   const element = isElement(node) ? node : node.parentElement;
   return element?.closest(POLICY_LENS_UI_TAG) != null;
-}
-
-/**
- * Why `node` may not be marked as far as markup says: an excluded element
- * on the way up to `root` (crossing shadow roots), `'outside'` when it is not
- * under `root` at all, or null when it may be marked.
- */
-export function exclusionUnder(node: Node, root: Node): 'skipped' | 'hidden' | 'outside' | null {
-  let found: 'skipped' | 'hidden' | null = null;
-  for (let current: Node | null = node; current; current = flatParent(current)) {
-    if (current === root) return found;
-    if (!isElement(current)) continue;
-    const exclusion = exclusionOf(current);
-    // Skipped for good beats hidden for now: showing it later would not make it markable.
-    if (exclusion === 'skipped') return 'skipped';
-    found ??= exclusion;
-  }
-  return 'outside';
-}
-
-/** Whether `node` may be scanned as far as markup says: it lies under `root` with no excluded element on the way. */
-export function isMarkableUnder(node: Node, root: Node): boolean {
-  return exclusionUnder(node, root) === null;
 }

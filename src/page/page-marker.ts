@@ -7,13 +7,13 @@
 import type { Matcher } from '@/src/matching/types';
 import type { BlockText } from './block-text';
 import { readBlock } from './blocks';
-import { blockOf, isBlockTag, isShown } from './display';
-import { exclusionOf, exclusionUnder, isInOwnUi } from './exclusions';
+import { blockOf, isBlockTag } from './display';
+import { exclusionOf, isInOwnUi } from './exclusions';
 import { isElement, isShadowRoot } from './flat-tree';
 import { HighlightLayer } from './highlights';
 import { markingOptionsFor, sameMarkingOptions, type MarkingOptions, type MarkingSettings } from './marking-options';
 import { isShortBlock, matchBlock, matchShortBlock } from './match-block';
-import { mentionProblem } from './mention-check';
+import { MentionChecker } from './mention-check';
 import { PageObserver } from './observer';
 import { DEFAULT_MAX_MARKS, MarkStore, type MarkDraft } from './registry';
 import { scrollRangeIntoView } from './reveal';
@@ -115,6 +115,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
   const store = new MarkStore(options.maxMarks ?? DEFAULT_MAX_MARKS, options.topics);
   const layer = new HighlightLayer(options.highlights);
   const observer = new PageObserver(queueRecords);
+  const checker = new MentionChecker(root);
   const stats = { batches: 0, blocksRead: 0, matcherCalls: 0, restoredHighlights: 0 };
 
   let matcher: Matcher | null = typeof options.matcher === 'function' ? null : options.matcher;
@@ -132,6 +133,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
   const runner = createSliceRunner({
     work: pump,
     hasWork: () => active && (records.length > 0 || jobs.length > 0 || revealDue),
+    onSliceStart: () => checker.reset(),
     onSliceEnd: publish,
     onError: (error) => console.error('[Policy Lens] page scan step failed', error),
     budgetMs: options.budgetMs,
@@ -259,7 +261,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
     const { block } = job;
     if (!block.isConnected) return;
     if (!job.verified) {
-      const exclusion = exclusionUnder(block, root);
+      const exclusion = checker.exclusionOf(block);
       if (exclusion === 'hidden') rememberHidden(block, null);
       if (exclusion !== null) return;
     }
@@ -314,7 +316,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
       drafts.length === 0
         ? drafts
         : drafts.filter((draft) => {
-            const problem = mentionProblem(draft, root);
+            const problem = checker.problemOf(draft);
             if (problem === 'hidden') rememberHidden(block, draft.nodes[0] ?? null);
             return problem === null;
           });
@@ -352,10 +354,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
         hidden.delete(block);
         continue;
       }
-      const probe = node?.isConnected ? node : block;
-      if (exclusionUnder(probe, root) !== null) continue;
-      const element = isElement(probe) ? probe : probe.parentElement;
-      if (element && !isShown(element)) continue;
+      if (!checker.isShownNow(node?.isConnected ? node : block)) continue;
       hidden.delete(block);
       enqueue({ block, deep: node === null, added: null, verified: false, flat: needsFlatTree(block) });
     }
