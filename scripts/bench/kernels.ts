@@ -114,9 +114,11 @@ function walkStyle(): number {
 function readPage(onBlock: (text: BlockText) => number): number {
   let produced = 0;
   const flat: Array<{ block: Element; added: Set<Node> | null }> = [];
-  for (const step of readSubtree(document.documentElement, { deep: true, added: null })) {
-    if (step?.text) produced += onBlock(step.text);
-    else if (step?.components) flat.push({ block: step.block, added: new Set(step.components) });
+  for (const batch of readSubtree(document.documentElement, { deep: true, added: null })) {
+    for (const read of batch) {
+      if (read.text) produced += onBlock(read.text);
+      else if (read.components) flat.push({ block: read.block, added: new Set(read.components) });
+    }
   }
   for (let job = flat.pop(); job; job = flat.pop()) {
     const read = drain(readBlock(job.block, { deep: job.added === null, added: job.added, onShadowRoot: () => undefined }));

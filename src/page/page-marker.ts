@@ -279,21 +279,22 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
       }
       return;
     }
-    for (const step of readSubtree(block, { deep: job.deep, added: job.added })) {
-      if (step === null) {
-        yield;
-        continue;
+    for (const batch of readSubtree(block, { deep: job.deep, added: job.added })) {
+      for (const read of batch) {
+        if (read.components) {
+          // Read over the flat tree; blocks inside the components are new to us, like added ones.
+          enqueue({ block: read.block, deep: false, added: new Set(read.components), verified: true, flat: true });
+        } else if (!read.text) {
+          // A block with no text of its own now may have had marks before.
+          store.replaceBlock(read.block, [], []);
+        } else if (isShortBlock(read.text)) {
+          markShortBlock(read.block, read.text, jobMatcher);
+        } else {
+          yield* markBlock(read.block, read.text, jobMatcher);
+        }
+        if (!active) return;
       }
-      if (step.components) {
-        // Read over the flat tree; blocks inside the components are new to us, like added ones.
-        enqueue({ block: step.block, deep: false, added: new Set(step.components), verified: true, flat: true });
-        continue;
-      }
-      if (step.text && isShortBlock(step.text)) markShortBlock(step.block, step.text, jobMatcher);
-      else if (step.text) yield* markBlock(step.block, step.text, jobMatcher);
-      // A block with no text of its own now may have had marks before.
-      else store.replaceBlock(step.block, [], []);
-      if (!active) return;
+      yield;
     }
   }
 

@@ -29,14 +29,33 @@ export interface SubtreeBlock {
   components: Element[] | null;
 }
 
+/** Tag flags: a block; a line break or skipped element (it cuts the text and nothing inside is read); a possible shadow host. */
 const BLOCK = 1;
-/** Line breaks and skipped elements: they cut the text, and nothing inside them is read. */
 const CUTS = 2;
-/** What the walk does at each tag: one lookup per element. */
-const TAG_KINDS: ReadonlyMap<string, number> = new Map([
-  ...BLOCK_TAG_NAMES.map((name): [string, number] => [name, BLOCK]),
-  ...[...SKIPPED_TAG_NAMES, 'br'].map((name): [string, number] => [name, CUTS]),
-]);
+const MAY_HOST = 4;
+/**
+ * Elements that may have a shadow root: custom elements and these (the DOM
+ * standard's valid shadow host names). Asking any other element for its
+ * shadow root would be wasted time.
+ */
+const SHADOW_HOST_TAGS = ['article', 'aside', 'blockquote', 'body', 'div', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'main', 'nav', 'p', 'section', 'span'];
+/** What the walk does at each tag it knows: one lookup per element. Unknown tags are inline, and hosts only if custom. */
+const TAG_FLAGS: ReadonlyMap<string, number> = (() => {
+  const flags = new Map<string, number>();
+  const set = (name: string, flag: number) => flags.set(name, (flags.get(name) ?? 0) | flag);
+  for (const name of BLOCK_TAG_NAMES) set(name, BLOCK);
+  for (const name of [...SKIPPED_TAG_NAMES, 'br']) set(name, CUTS);
+  for (const name of SHADOW_HOST_TAGS) set(name, MAY_HOST);
+  // Common inline tags, so they are known (and never asked for a shadow root).
+  for (const name of ['a', 'b', 'i', 'em', 'strong', 'small', 'sub', 'sup', 'time', 'img', 'abbr', 'cite', 'q', 'u', 's', 'mark', 'label', 'wbr', 'picture', 'source']) set(name, 0);
+  return flags;
+})();
+
+function tagFlags(localName: string): number {
+  const known = TAG_FLAGS.get(localName);
+  if (known !== undefined) return known;
+  return localName.includes('-') ? MAY_HOST : 0;
+}
 
 /** How to read a subtree. */
 export interface SubtreeReadOptions {
@@ -51,7 +70,7 @@ const TEXT_NODE = 3;
 /** Nodes visited between two chances to pause (a power of two). */
 const NODES_PER_STEP = 256;
 
-/** Whether a text node holds only markup whitespace. */
+/** Whether a text node holds only markup whitespace (nearly all text nodes say no at their first character). */
 function isBlank(data: string): boolean {
   for (let index = 0; index < data.length; index++) {
     const code = data.charCodeAt(index);
@@ -62,12 +81,13 @@ function isBlank(data: string): boolean {
 
 /**
  * Reads `root`'s own text and, in a deep read, the text of every block
- * inside it (in a shallow read, only blocks inside `added` nodes). Yields
+ * inside it (in a shallow read, only blocks inside `added` nodes). Hands out
  * each block that has text of its own (and `root` always) once the walk has
- * left it, nested blocks before the blocks around them, and `null` every few
- * hundred nodes: a chance to pause.
+ * left it, nested blocks before the blocks around them: every few hundred
+ * nodes it yields the blocks completed since (often none), a chance to
+ * pause, and at the end the rest.
  */
-export function* readSubtree(root: Element, options: SubtreeReadOptions): Generator<SubtreeBlock | null, void> {
+export function* readSubtree(root: Element, options: SubtreeReadOptions): Generator<SubtreeBlock[], void> {
   const { deep, added } = options;
   // The elements the walk is inside, as parallel stacks indexed by depth (nothing allocated per element):
   // the element, the depth of its block, whether it is inside an added node; and for blocks, their text
@@ -83,6 +103,7 @@ export function* readSubtree(root: Element, options: SubtreeReadOptions): Genera
   let text: BlockText | null = null;
   let gap = false;
   let visited = 0;
+  let done: SubtreeBlock[] = [];
 
   /** The block at `at` ends: its text, if it has any (or it is the root, whose old marks may need clearing). */
   const finish = (at: number): SubtreeBlock | null => {
@@ -110,7 +131,11 @@ export function* readSubtree(root: Element, options: SubtreeReadOptions): Genera
   let node: Node | null = root.firstChild;
   while (node) {
     visited += 1;
-    if ((visited & (NODES_PER_STEP - 1)) === 0) yield null;
+    if ((visited & (NODES_PER_STEP - 1)) === 0) {
+      const batch = done;
+      done = [];
+      yield batch;
+    }
     const blockDepth = blockDepths[depth] as number;
     let descend = false;
 
@@ -139,19 +164,20 @@ export function* readSubtree(root: Element, options: SubtreeReadOptions): Genera
       }
     } else if (node.nodeType === ELEMENT_NODE) {
       const element = node as Element;
-      const kind = TAG_KINDS.get(element.localName);
-      if (kind === CUTS) {
+      const flags = tagFlags(element.localName);
+      if (flags & CUTS) {
         cut(blockDepth);
-      } else if (element.shadowRoot) {
+      } else if (flags & MAY_HOST && element.shadowRoot) {
         (components[blockDepth] ??= []).push(element);
         cut(blockDepth);
       } else {
         const isInsideAdded = (insideAdded[depth] as boolean) || (added !== null && added.has(element));
-        if (kind === BLOCK) cut(blockDepth);
-        if ((kind !== BLOCK || deep || isInsideAdded) && element.firstChild) {
+        const isBlock = (flags & BLOCK) !== 0;
+        if (isBlock) cut(blockDepth);
+        if ((!isBlock || deep || isInsideAdded) && element.firstChild) {
           depth += 1;
           elements[depth] = element;
-          blockDepths[depth] = kind === BLOCK ? depth : blockDepth;
+          blockDepths[depth] = isBlock ? depth : blockDepth;
           insideAdded[depth] = isInsideAdded;
           texts[depth] = null;
           components[depth] = null;
@@ -169,13 +195,14 @@ export function* readSubtree(root: Element, options: SubtreeReadOptions): Genera
     while (!next && depth > 0) {
       const left = elements[depth] as Element;
       if (blockDepths[depth] === depth) {
-        const done = finish(depth);
-        if (done) yield done;
+        const finished = finish(depth);
+        if (finished) done.push(finished);
       }
       depth -= 1;
       next = left.nextSibling;
     }
     node = next;
   }
-  yield finish(0) as SubtreeBlock;
+  done.push(finish(0) as SubtreeBlock);
+  yield done;
 }
