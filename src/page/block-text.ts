@@ -79,7 +79,8 @@ export class BlockText {
 
   /** The whole text, breaks included. */
   get text(): string {
-    this.joined ??= this.parts.join('');
+    // Most blocks are one text node: their text is that node's, with nothing to join.
+    this.joined ??= this.parts.length === 1 ? (this.parts[0] as string) : this.parts.join('');
     return this.joined;
   }
 

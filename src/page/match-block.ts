@@ -4,7 +4,7 @@
  * step, so a single huge paragraph cannot make a long task; a short one (all
  * but a few) in one call, with nothing allocated for windows or steps.
  */
-import type { Matcher } from '@/src/matching/types';
+import type { Matcher, Mention } from '@/src/matching/types';
 import type { BlockText } from './block-text';
 import { MAX_WINDOW_CHARS, textWindows, type TextWindow } from './blocks';
 import type { MarkDraft } from './registry';
@@ -17,8 +17,10 @@ export function isShortBlock(text: BlockText): boolean {
 /** Mark drafts for a short block's text (see `isShortBlock`), in text order. */
 export function matchShortBlock(text: BlockText, matcher: Matcher): MarkDraft[] {
   const full = text.text;
+  const mentions = matcher.find(full);
+  if (mentions.length === 0) return [];
   const drafts: MarkDraft[] = [];
-  draftWindow(text, matcher, { offset: 0, text: full, acceptFrom: 0, acceptTo: full.length }, drafts, undefined);
+  draftMentions(text, mentions, { offset: 0, text: full, acceptFrom: 0, acceptTo: full.length }, drafts, undefined);
   return drafts;
 }
 
@@ -36,16 +38,22 @@ export function* matchBlock(text: BlockText, matcher: Matcher, onMatcherCall?: (
   const bySpan = new Map<string, MarkDraft>();
   for (const window of textWindows(text.text)) {
     onMatcherCall?.();
-    draftWindow(text, matcher, window, drafts, bySpan);
+    draftMentions(text, matcher.find(window.text), window, drafts, bySpan);
     yield;
   }
   return drafts;
 }
 
-/** Adds the drafts of one window; `bySpan` merges topics of one span found by overlapping windows. */
-function draftWindow(text: BlockText, matcher: Matcher, window: TextWindow, drafts: MarkDraft[], bySpan: Map<string, MarkDraft> | undefined): void {
+/** Adds the drafts for the mentions found in one window; `bySpan` merges topics of one span found by overlapping windows. */
+function draftMentions(
+  text: BlockText,
+  mentions: readonly Mention[],
+  window: TextWindow,
+  drafts: MarkDraft[],
+  bySpan: Map<string, MarkDraft> | undefined,
+): void {
   let spans = bySpan;
-  for (const mention of matcher.find(window.text)) {
+  for (const mention of mentions) {
     const start = window.offset + mention.start;
     const end = window.offset + mention.end;
     if (start < window.acceptFrom || start >= window.acceptTo || end <= start) continue;
