@@ -48,11 +48,6 @@ export const SKIPPED_TAG_NAMES: readonly string[] = [
 ];
 const SKIPPED_TAGS: ReadonlySet<string> = new Set(SKIPPED_TAG_NAMES);
 
-/** Whether elements with this tag are skipped with their whole subtree (form fields, code, scripts...). */
-export function isSkippedTag(localName: string): boolean {
-  return SKIPPED_TAGS.has(localName);
-}
-
 /**
  * Why an element's subtree is left alone, from markup alone: `'skipped'` for
  * content that never gets marks, `'hidden'` for content that is hidden now
