@@ -98,7 +98,10 @@ interface Job {
   added: Set<Node> | null;
   /** Already known to be markable (found by reading its parent block just now). */
   verified: boolean;
-  /** Read over the flat tree (`readBlock`): the block is in a shadow tree or its text runs through a component. */
+  /**
+   * Read over the flat tree (`readBlock`) although the block is in the light DOM: its text runs through
+   * a component. Blocks in a shadow tree or hosting one are read that way anyway (see `needsFlatTree`).
+   */
   flat: boolean;
 }
 
@@ -165,7 +168,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
   /** Re-read the own text of the block around `node`. */
   function enqueueBlockOf(node: Node, added: Set<Node> | null): void {
     const block = blockOf(node, root);
-    enqueue({ block, deep: false, added, verified: false, flat: needsFlatTree(block) });
+    enqueue({ block, deep: false, added, verified: false, flat: false });
   }
 
   function* pump(): Generator<void, void> {
@@ -243,7 +246,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
     if (exclusionOf(node) === 'skipped') return;
     added.add(node);
     if (!isBlockTag(node.localName)) return enqueueBlockOf(parent, added);
-    enqueue({ block: node, deep: true, added: null, verified: false, flat: needsFlatTree(node) });
+    enqueue({ block: node, deep: true, added: null, verified: false, flat: false });
     // A block dropped into running text splits that text, so the text around it is read again.
     if (hasInlineNeighbour(node)) enqueueBlockOf(parent, null);
   }
@@ -275,7 +278,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
       // Reversed, so the stack reads nested blocks in document order.
       for (let index = read.nested.length - 1; index >= 0; index -= 1) {
         const nested = read.nested[index] as Element;
-        enqueue({ block: nested, deep: true, added: null, verified: true, flat: needsFlatTree(nested) });
+        enqueue({ block: nested, deep: true, added: null, verified: true, flat: false });
       }
       return;
     }
@@ -357,7 +360,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
       }
       if (!checker.isShownNow(node?.isConnected ? node : block)) continue;
       hidden.delete(block);
-      enqueue({ block, deep: node === null, added: null, verified: false, flat: needsFlatTree(block) });
+      enqueue({ block, deep: node === null, added: null, verified: false, flat: false });
     }
   }
 
@@ -371,7 +374,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
     active = true;
     scanning = true;
     observer.observe(root);
-    enqueue({ block: root, deep: true, added: null, verified: true, flat: needsFlatTree(root) });
+    enqueue({ block: root, deep: true, added: null, verified: true, flat: false });
     runner.request();
   }
 
