@@ -7,7 +7,7 @@
  */
 import { chromium } from 'playwright-core';
 import puppeteer from 'puppeteer-core';
-import { findBrowserExecutable, type BrowserKind } from '../lib/browsers';
+import { findBrowserExecutable, QUIET_CHROMIUM_ARGS, type BrowserKind } from '../lib/browsers';
 
 /** A tab showing one page under test. */
 export interface BenchTab {
@@ -28,19 +28,24 @@ export interface BenchBrowser {
 
 const NAVIGATION_TIMEOUT_MS = 60_000;
 const VIEWPORT = { width: 1280, height: 800 };
-/**
- * The issue's Chromium switches: no sandbox (containers), no GPU, no background traffic.
- * Deliberately no `--expose-gc` to collect between samples: in an A/B run the scanner's kernels
- * came out slower with a full GC before each sample (full GCs age out compiled code), not cleaner.
- */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** The part of a Playwright or Puppeteer page a bench tab uses. */
+interface DrivenPage {
+  goto(url: string, options: { waitUntil: 'load'; timeout: number }): Promise<unknown>;
+  evaluate(source: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** Loads `url` in `page` (closing the page if that fails) and wraps it as a bench tab. */
+async function loadTab(page: DrivenPage, url: string): Promise<BenchTab> {
+  await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS }).catch(async (error: unknown) => {
+    await page.close();
+    throw error;
+  });
+  return {
+    evaluate: <Result>(source: string) => page.evaluate(source) as Promise<Result>,
+    close: () => page.close(),
+  };
+}
 
 /** Starts `kind` headless; `isPageUrl` says which single request each tab may make. */
 export async function launchBenchBrowser(kind: BrowserKind, isPageUrl: (url: string) => boolean): Promise<BenchBrowser> {
@@ -50,7 +55,13 @@ export async function launchBenchBrowser(kind: BrowserKind, isPageUrl: (url: str
 }
 
 async function launchChromium(executablePath: string, isPageUrl: (url: string) => boolean): Promise<BenchBrowser> {
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    // Deliberately no `--expose-gc` to collect between samples: in an A/B run the scanner's kernels came
+    // out slower with a full GC before each sample (full GCs age out compiled code), not cleaner.
+    args: [...QUIET_CHROMIUM_ARGS],
+  });
   const context = await browser.newContext({ viewport: VIEWPORT, serviceWorkers: 'block' });
   await context.route('**/*', async (route) => {
     const decided = isPageUrl(route.request().url()) ? route.continue() : route.abort('blockedbyclient');
@@ -60,17 +71,7 @@ async function launchChromium(executablePath: string, isPageUrl: (url: string) =
   return {
     kind: 'chromium',
     version: `Chromium ${browser.version()}`,
-    async open(url) {
-      const page = await context.newPage();
-      await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS }).catch(async (error: unknown) => {
-        await page.close();
-        throw error;
-      });
-      return {
-        evaluate: <Result>(source: string) => page.evaluate(source) as Promise<Result>,
-        close: () => page.close(),
-      };
-    },
+    open: async (url) => loadTab(await context.newPage(), url),
     close: () => browser.close(),
   };
 }
@@ -99,14 +100,7 @@ async function launchFirefox(executablePath: string, isPageUrl: (url: string) =>
         // A request can be gone by the time we answer (its tab closed or navigated): nothing to block then.
         decided.catch(() => undefined);
       });
-      await page.goto(url, { waitUntil: 'load', timeout: NAVIGATION_TIMEOUT_MS }).catch(async (error: unknown) => {
-        await page.close();
-        throw error;
-      });
-      return {
-        evaluate: <Result>(source: string) => page.evaluate(source) as Promise<Result>,
-        close: () => page.close(),
-      };
+      return loadTab(page, url);
     },
     close: () => browser.close(),
   };

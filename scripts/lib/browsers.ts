@@ -64,6 +64,16 @@ export function chromiumHostResolverRules(hosts: readonly string[], port443To?: 
   return [...maps, 'MAP * ~NOTFOUND', 'EXCLUDE localhost'].join(', ');
 }
 
+/** Switches every Chromium we start gets: no sandbox (containers), no GPU, no background traffic, no first-run UI. */
+export const QUIET_CHROMIUM_ARGS: readonly string[] = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** Command-line switches for Chromium with an unpacked extension loaded (or none). */
 export function chromiumArgs(options: { extensionDir?: string; hostResolverRules: string }): string[] {
   const extension = options.extensionDir
@@ -74,12 +84,7 @@ export function chromiumArgs(options: { extensionDir?: string; hostResolverRules
     : ['--disable-extensions'];
   return [
     ...extension,
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
+    ...QUIET_CHROMIUM_ARGS,
     '--no-default-browser-check',
     '--ignore-certificate-errors',
     `--host-resolver-rules=${options.hostResolverRules}`,
