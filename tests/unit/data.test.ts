@@ -104,7 +104,7 @@ describe('bundled policy notes', () => {
     expect(getReport('narrow-pact-2019')?.url).toBe('https://jinsa.org/jinsa_report/for-a-narrow-u-s-israel-defense-pact');
     expect(getReport('partner-to-ally-2023')?.url).toBe('https://jinsa.org/media_category/us-israel-mutual-defense-treaty/');
     const webinarCitations = dataset.findings.filter((finding) => finding.citation.url === 'https://jinsa.org/watch-webinar-mdp-report-rollout/');
-    expect(webinarCitations.length).toBeGreaterThanOrEqual(2);
+    expect(webinarCitations.length).toBeGreaterThanOrEqual(1);
   });
 
   it('mark the publication known only from a third-party copy as such', () => {
