@@ -1,25 +1,29 @@
 /**
- * `npm run scan -- FILE...`: runs the extension's matcher over saved files and
- * prints one JSON line per file, nothing else, on stdout:
+ * `npm run scan -- FILE...`: runs the extension's page reader and matcher over
+ * saved files and prints one JSON line per file, nothing else, on stdout:
  *
  *   {"file":"page.html","mentions":[{"topic":"…","term":"…","text":"…","start":0,"end":5}]}
  *
- * `.html`/`.htm` files are read as pages (see `scripts/lib/html-text.ts`): the
- * offsets point into the page's extracted text, its blocks joined by "\n\n".
- * Any other file is plain text: paragraphs are split on blank lines, context
- * rules look within one paragraph, and offsets point into the file's text.
- * Unreadable files are reported on stderr and make the exit code 1; the other
- * files are still scanned. Use `npm run -s scan` to keep npm's own banner off stdout.
- * `--data DATASET.json` matches another file's `topics` and `contexts` instead
- * of the bundled notes (the scan tests use a fixed one).
+ * `.html`/`.htm` files are read as pages, with the same code the content
+ * script runs (`src/page/read-document.ts`): the same blocks, the same article
+ * context (the nearest article/main element, the title and main heading). The
+ * offsets point into the page's text, its blocks joined by "\n\n". Any other
+ * file is plain text: paragraphs are split on blank lines and the file is one
+ * article; offsets point into the file's text. Unreadable files are reported
+ * on stderr and make the exit code 1; the other files are still scanned. Use
+ * `npm run -s scan` to keep npm's own banner off stdout.
+ * `--data FILE.json` matches another notes file (the same shape as
+ * `src/data/policy-notes.json`, or a note pack) instead of the bundled notes.
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { dataset as bundledDataset } from '../src/data/index';
+import { matcherSourceOf } from '../src/data/matcher-source';
 import type { Dataset } from '../src/data/schema';
-import { compileMatcher, type Matcher, type Mention } from '../src/matching/index';
-import { htmlBlocks } from './lib/html-text';
+import { compileMatcher, matchArticle, type Matcher, type Mention } from '../src/matching/index';
+import { readDocument } from '../src/page/read-document';
+import { parseSavedPage } from './lib/saved-page';
 
 interface Block {
   text: string;
@@ -39,32 +43,32 @@ function paragraphs(text: string): Block[] {
   return blocks;
 }
 
-/** The page's blocks at their offsets in the blocks joined by "\n\n". */
-function pageBlocks(html: string): Block[] {
-  let start = 0;
-  return htmlBlocks(html).map((text) => {
-    const block = { text, start };
-    start += text.length + 2;
-    return block;
-  });
+/** The mentions of a saved page, one per topic of each mark, at offsets into its blocks joined by "\n\n". */
+export function scanPage(matcher: Matcher, html: string): Mention[] {
+  const document = parseSavedPage(html);
+  const mentions: Mention[] = [];
+  let offset = 0;
+  for (const block of readDocument(document.documentElement, matcher)) {
+    for (const mark of block.marks) {
+      for (const topic of mark.topics) {
+        mentions.push({ topic, term: mark.term, text: mark.text, start: offset + mark.start, end: offset + mark.end });
+      }
+    }
+    offset += block.text.length + 2;
+  }
+  // A block's own text can follow the blocks nested in it: sort by place in the joined text.
+  return mentions.sort((a, b) => a.start - b.start);
 }
 
-function scanFile(matcher: Matcher, file: string): Mention[] {
-  const content = readFileSync(file, 'utf8');
-  const isPage = /^\.html?$/i.test(extname(file));
-  const blocks = isPage ? pageBlocks(content) : paragraphs(content);
-  return blocks.flatMap((block) =>
-    matcher.find(block.text).map(({ topic, term, text, start, end }) => ({
-      topic,
-      term,
-      text,
-      start: block.start + start,
-      end: block.start + end,
-    })),
-  );
+function scanText(matcher: Matcher, content: string): Mention[] {
+  const blocks = paragraphs(content);
+  return matchArticle(
+    matcher,
+    blocks.map((block) => block.text),
+  ).flatMap((found, index) => found.map((mention) => ({ ...mention, start: blocks[index]!.start + mention.start, end: blocks[index]!.start + mention.end })));
 }
 
-const USAGE = 'usage: npm run -s scan -- [--data DATASET.json] FILE...\n';
+const USAGE = 'usage: npm run -s scan -- [--data NOTES.json] FILE...\n';
 
 function main(args: string[]): number {
   let files: string[];
@@ -84,7 +88,7 @@ function main(args: string[]): number {
   let matcher: Matcher;
   try {
     const data = dataFile ? (JSON.parse(readFileSync(dataFile, 'utf8')) as Dataset) : bundledDataset;
-    matcher = compileMatcher(data);
+    matcher = compileMatcher(matcherSourceOf(data));
   } catch (error) {
     process.stderr.write(`scan: cannot use the data${dataFile ? ` in ${dataFile}` : ''}: ${(error as Error).message}\n`);
     return 2;
@@ -92,7 +96,9 @@ function main(args: string[]): number {
   let exitCode = 0;
   for (const file of files) {
     try {
-      process.stdout.write(`${JSON.stringify({ file, mentions: scanFile(matcher, file) })}\n`);
+      const content = readFileSync(file, 'utf8');
+      const mentions = /^\.html?$/i.test(extname(file)) ? scanPage(matcher, content) : scanText(matcher, content);
+      process.stdout.write(`${JSON.stringify({ file, mentions })}\n`);
     } catch (error) {
       process.stderr.write(`scan: ${file}: ${(error as Error).message}\n`);
       exitCode = 1;
@@ -101,4 +107,4 @@ function main(args: string[]): number {
   return exitCode;
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (process.argv[1] && /scan\.[jt]s$/.test(process.argv[1])) process.exitCode = main(process.argv.slice(2));

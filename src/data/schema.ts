@@ -32,20 +32,67 @@ export const ReportSchema = v.strictObject({
   sourceNote: v.optional(NonEmptyText),
 });
 
+/** A phrase to look for: whole words, any case, as tolerant of spacing, dashes, plurals and possessives as terms are. */
+const Phrase = NonEmptyText;
+const Phrases = v.pipe(v.array(Phrase), v.minLength(1, 'needs at least one phrase'));
+/** A short sentence on why a rule, reject or list exists: the next editor reads it before changing it. */
+const Reason = NonEmptyText;
+
 /**
- * When an ambiguous term may be trusted. A match of a term that names a rule
- * is kept only if one of `anyOf` occurs in the same block of text and none of
- * the reject patterns fit the text right before or after it.
+ * Words that rules share, referred to as "@id" (for example the ways articles
+ * name Israel). `except` lists where the words do not count: a literal phrase
+ * ("Bank of Israel"), or a word of the list next to a class: "{Name}" (a
+ * capitalized name: "Israel {Name}" is a person called Israel), "{number}" or "{year}".
+ */
+export const WordListSchema = v.strictObject({
+  reason: Reason,
+  words: Phrases,
+  except: v.optional(Phrases),
+});
+
+const Scope = v.picklist(['sentence', 'paragraph', 'article'], 'scopes are "sentence", "paragraph" or "article"');
+
+/**
+ * One alternative of a rule: one of `anyOf` must occur within the scope,
+ * outside the match itself, and with `alsoAnyOf` one of those as well
+ * (sentence or paragraph only).
+ */
+export const NeedSchema = v.strictObject({
+  anyOf: Phrases,
+  within: Scope,
+  alsoAnyOf: v.optional(Phrases),
+});
+
+/** A match is thrown out when one of `anyOf` occurs within the scope, unless one of `unlessAlso` does too. */
+export const RejectSchema = v.strictObject({
+  anyOf: Phrases,
+  within: v.picklist(['sentence', 'paragraph'], 'a reject looks within the "sentence" or the "paragraph"'),
+  unlessAlso: v.optional(Phrases),
+  reason: Reason,
+});
+
+/**
+ * When an ambiguous term may be trusted: one of `needs` holds (the nearest
+ * one that holds is the match's evidence), no reject applies, and no phrase
+ * of `notBefore`/`notAfter` stands right next to the match. The examples are
+ * checked at build time: a rule whose `marked` examples are not marked, or
+ * whose `unmarked` ones are, is refused.
  */
 export const ContextRuleSchema = v.strictObject({
   id: Id,
-  description: NonEmptyText,
-  /** Words or phrases (case-insensitive, whole words) that vouch for the term. */
-  anyOf: v.pipe(v.array(NonEmptyText), v.minLength(1)),
-  /** Regular-expression source tested against the text just before the match (e.g. a clock time before "MDT"). */
-  rejectBefore: v.optional(NonEmptyText),
-  /** Regular-expression source tested against the text just after the match. */
-  rejectAfter: v.optional(NonEmptyText),
+  reason: Reason,
+  needs: v.pipe(v.array(NeedSchema), v.minLength(1, 'a rule needs at least one "needs" entry')),
+  rejects: v.optional(v.array(RejectSchema)),
+  /** Phrases (words, "@list" references or classes) that may not end right before the match. */
+  notBefore: v.optional(Phrases),
+  /** Phrases that may not start right after the match. */
+  notAfter: v.optional(Phrases),
+  examples: v.strictObject({
+    /** Sentences or short paragraphs where a term of this rule must be marked. */
+    marked: Phrases,
+    /** Where it must not be. */
+    unmarked: v.optional(Phrases),
+  }),
 });
 
 /** One way news articles name a topic. */
@@ -67,10 +114,21 @@ export const TopicSchema = v.strictObject({
   terms: v.pipe(v.array(TermSchema), v.minLength(1, 'every topic needs terms')),
 });
 
+/**
+ * Another meaning of words that topics use: when its rule finds the nearer
+ * evidence, the span means this and nothing is marked ("defense pact" in an
+ * article about a pact between two other countries).
+ */
+export const OtherReadingSchema = v.strictObject({
+  id: Id,
+  reason: Reason,
+  terms: v.pipe(v.array(TermSchema), v.minLength(1, 'every other reading needs terms')),
+});
+
 /** Where in which publication a finding can be checked. */
 export const CitationSchema = v.strictObject({
   report: Id,
-  /** The part of the publication, e.g. "Key findings" or "Treaty scope". */
+  /** The part of the publication, e.g. "Key findings" or "Summary". */
   part: NonEmptyText,
   /** A page that shows this finding better than the report's own address. */
   url: v.optional(HttpsUrl),
@@ -91,13 +149,17 @@ export const FindingSchema = v.strictObject({
 export const DatasetSchema = v.strictObject({
   version: v.pipe(v.number(), v.integer(), v.minValue(1)),
   reports: v.pipe(v.array(ReportSchema), v.minLength(1)),
+  wordLists: v.record(Id, WordListSchema),
   contexts: v.array(ContextRuleSchema),
   topics: v.pipe(v.array(TopicSchema), v.minLength(1)),
+  otherReadings: v.array(OtherReadingSchema),
   findings: v.pipe(v.array(FindingSchema), v.minLength(1)),
 });
 
 export type Report = v.InferOutput<typeof ReportSchema>;
+export type WordList = v.InferOutput<typeof WordListSchema>;
 export type ContextRule = v.InferOutput<typeof ContextRuleSchema>;
+export type OtherReading = v.InferOutput<typeof OtherReadingSchema>;
 export type Term = v.InferOutput<typeof TermSchema>;
 export type Topic = v.InferOutput<typeof TopicSchema>;
 export type Citation = v.InferOutput<typeof CitationSchema>;

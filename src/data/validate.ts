@@ -4,6 +4,8 @@
  * Used by the build, by tests and by anyone editing `policy-notes.json`.
  */
 import * as v from 'valibot';
+import { compileMatcher, matchArticle, MatcherCompileError, type Matcher } from '../matching/index';
+import { matcherSourceOf } from './matcher-source';
 import { DatasetSchema, type Dataset, type Term } from './schema';
 
 /** Raised when note data is broken; `problems` names every bad entry. */
@@ -71,7 +73,7 @@ function coveringTerm(term: Term, byReading: ReadonlyMap<string, Term>): Term | 
 
 function termProblems(data: Dataset, contextIds: ReadonlySet<string>): string[] {
   const problems: string[] = [];
-  for (const topic of data.topics) {
+  for (const topic of [...data.topics, ...data.otherReadings]) {
     const byReading = new Map<string, Term>();
     for (const term of topic.terms) {
       if (term.context !== undefined && !contextIds.has(term.context)) {
@@ -91,27 +93,102 @@ function termProblems(data: Dataset, contextIds: ReadonlySet<string>): string[] 
       }
     }
   }
+  // A phrase two topics share either names both (no rule on either) or is told apart by context (a rule on each):
+  // a rule on one side only would never win against the certain other side.
+  const owners = new Map<string, Array<{ topic: string; term: Term }>>();
+  for (const topic of [...data.topics, ...data.otherReadings]) {
+    for (const term of topic.terms) {
+      const key = termReading({ ...term, context: undefined });
+      owners.set(key, [...(owners.get(key) ?? []), { topic: topic.id, term }]);
+    }
+  }
+  for (const list of owners.values()) {
+    if (new Set(list.map((owner) => owner.topic)).size < 2) continue;
+    if (list.every((owner) => owner.term.context === undefined)) continue;
+    for (const { topic, term } of list) {
+      if (term.context === undefined) {
+        problems.push(`topic "${topic}": term "${term.text}" is also a term of "${list.find((other) => other.topic !== topic)!.topic}", so both need a context rule to tell them apart, or neither`);
+      }
+    }
+  }
+  for (const reading of data.otherReadings) {
+    for (const term of reading.terms) {
+      if (term.context === undefined) problems.push(`other reading "${reading.id}": term "${term.text}" needs a context rule, or it would always win`);
+    }
+  }
+  return problems;
+}
+
+/** Every "@list" a rule mentions. */
+function listReferences(data: Dataset): Set<string> {
+  const phrases = data.contexts.flatMap((rule) => [
+    ...rule.needs.flatMap((need) => [...need.anyOf, ...(need.alsoAnyOf ?? [])]),
+    ...(rule.rejects ?? []).flatMap((reject) => [...reject.anyOf, ...(reject.unlessAlso ?? [])]),
+    ...(rule.notBefore ?? []),
+    ...(rule.notAfter ?? []),
+  ]);
+  return new Set(phrases.flatMap((phrase) => [...phrase.matchAll(/@([a-z0-9-]+)/g)].map((match) => match[1]!)));
+}
+
+/** Which rule each (topic, term) pair uses, to tell whose mention an example produced. */
+function ruleOfMention(data: Dataset): (topic: string, term: string) => string | undefined {
+  const rules = new Map<string, string | undefined>();
+  for (const topic of [...data.topics, ...data.otherReadings]) {
+    for (const term of topic.terms) rules.set(`${topic.id}\u0000${term.text}`, term.context);
+  }
+  return (topic, term) => rules.get(`${topic}\u0000${term}`);
+}
+
+/**
+ * Rules are data and tested as data: each rule's examples run through the
+ * compiled matcher (each line a paragraph of one article), and a rule whose
+ * `marked` examples are not marked, or whose `unmarked` ones are, is refused.
+ * Other readings count as marks here, so their rules are checked the same way.
+ */
+function exampleProblems(data: Dataset, matcher: Matcher): string[] {
+  const problems: string[] = [];
+  const ruleOf = ruleOfMention(data);
+  const marksOf = (ruleId: string, example: string): string[] =>
+    matchArticle(matcher, example.split('\n'))
+      .flat()
+      .filter((mention) => ruleOf(mention.topic, mention.term) === ruleId)
+      .map((mention) => mention.text);
+  for (const rule of data.contexts) {
+    for (const example of rule.examples.marked) {
+      if (marksOf(rule.id, example).length === 0) problems.push(`context rule "${rule.id}": its example "${example}" should be marked, and is not`);
+    }
+    for (const example of rule.examples.unmarked ?? []) {
+      const marks = marksOf(rule.id, example);
+      if (marks.length > 0) problems.push(`context rule "${rule.id}": its example "${example}" should not be marked, but "${marks[0]!}" is`);
+    }
+  }
   return problems;
 }
 
 function contextRuleProblems(data: Dataset): string[] {
   const problems: string[] = [];
-  const used = new Set(data.topics.flatMap((topic) => topic.terms.map((term) => term.context)));
+  const used = new Set([...data.topics, ...data.otherReadings].flatMap((topic) => topic.terms.map((term) => term.context)));
   for (const rule of data.contexts) {
     if (!used.has(rule.id)) problems.push(`context rule "${rule.id}" is not used by any term`);
-    for (const [field, source] of [
-      ['rejectBefore', rule.rejectBefore],
-      ['rejectAfter', rule.rejectAfter],
-    ] as const) {
-      if (source === undefined) continue;
-      try {
-        new RegExp(source, 'u');
-      } catch (error) {
-        problems.push(`context rule "${rule.id}": ${field} is not a valid regular expression (${(error as Error).message})`);
-      }
-    }
   }
-  return problems;
+  const referenced = listReferences(data);
+  for (const id of Object.keys(data.wordLists)) {
+    if (!referenced.has(id)) problems.push(`word list "@${id}" is not used by any rule`);
+  }
+  for (const id of referenced) {
+    if (!(id in data.wordLists)) problems.push(`word list "@${id}" is used but not defined`);
+  }
+  if (problems.length > 0) return problems;
+  let matcher: Matcher;
+  try {
+    // Other readings are made visible here, so their rules' examples can be checked like the others.
+    const source = matcherSourceOf(data);
+    matcher = compileMatcher({ ...source, topics: source.topics.map((topic) => ({ ...topic, silent: false })) });
+  } catch (error) {
+    if (error instanceof MatcherCompileError) return [error.message];
+    throw error;
+  }
+  return exampleProblems(data, matcher);
 }
 
 function findingProblems(data: Dataset): string[] {
@@ -146,7 +223,7 @@ export function listDatasetProblems(raw: unknown): string[] {
   for (const [kind, ids] of [
     ['report', data.reports.map((report) => report.id)],
     ['context rule', data.contexts.map((rule) => rule.id)],
-    ['topic', data.topics.map((topic) => topic.id)],
+    ['topic or other reading', [...data.topics, ...data.otherReadings].map((topic) => topic.id)],
     ['finding', data.findings.map((finding) => finding.id)],
   ] as const) {
     for (const id of findDuplicates(ids)) problems.push(`${kind} id "${id}" is used more than once`);

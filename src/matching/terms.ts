@@ -1,9 +1,9 @@
 /**
- * The data's terms in the one normalized shape every matching strategy
- * compiles from, and the shared rules for what a match of a term may look
- * like at its edges (plural, possessive, whole word, whole number token).
+ * A term in its normalized shape (words, case, plural), and the rules for
+ * what a match may look like at its edges (plural, possessive, whole word,
+ * whole number token) that the automaton and the reference matchers share.
  */
-import type { Topic } from '../data/schema';
+import type { TopicTermsSource } from './types';
 import {
   CharKind,
   foldText,
@@ -34,7 +34,7 @@ export interface TermEntry {
 }
 
 /** Flattens the topics' terms into entries, in data order. */
-export function compileTerms(topics: readonly Topic[]): TermEntry[] {
+export function compileTerms(topics: readonly TopicTermsSource[]): TermEntry[] {
   const entries: TermEntry[] = [];
   for (const topic of topics) {
     for (const term of topic.terms) entries.push(termEntry(topic.id, term.text, term.caseSensitive === true, term.context));
@@ -140,47 +140,4 @@ export function endOfMatch(text: string, wordsEnd: number, takesPlural: boolean,
     if (endsWholeToken(text, afterPlural)) return afterPlural;
   }
   return -1;
-}
-
-/** Looks up which entries a span found by a regex strategy names. */
-export class TermIndex {
-  private readonly byKey = new Map<string, TermEntry[]>();
-
-  constructor(entries: readonly TermEntry[]) {
-    for (const entry of entries) {
-      const list = this.byKey.get(entry.key);
-      if (list) list.push(entry);
-      else this.byKey.set(entry.key, [entry]);
-    }
-  }
-
-  /**
-   * The entries `text[start, end)` reads as: the longest term the span spells
-   * once plural and possessive endings are taken off, case-sensitive entries
-   * only when the case fits. Empty when none fits.
-   */
-  read(text: string, start: number, end: number): TermEntry[] {
-    const spelled = canonicalSpan(text, start, end);
-    const lower = foldText(spelled);
-    const withoutPossessive = /'s$/i.test(lower) ? lower.length - 2 : lower.length;
-    const lengths = [lower.length, withoutPossessive];
-    if (lower.endsWith('s', withoutPossessive)) lengths.push(withoutPossessive - 1);
-    if (lower.endsWith('es', withoutPossessive)) lengths.push(withoutPossessive - 2);
-    for (const length of lengths) {
-      const candidates = this.byKey.get(lower.slice(0, length));
-      if (!candidates) continue;
-      const plural = length < withoutPossessive;
-      const fitting = candidates.filter(
-        (entry) =>
-          (!plural || entry.takesPlural) &&
-          (!entry.caseSensitive || (spelled.startsWith(entry.exact) && (!plural || isLowerPlural(spelled, length, withoutPossessive)))),
-      );
-      if (fitting.length > 0) return fitting;
-    }
-    return [];
-  }
-}
-
-function isLowerPlural(spelled: string, from: number, to: number): boolean {
-  return spelled.slice(from, to) === spelled.slice(from, to).toLowerCase();
 }

@@ -108,6 +108,12 @@ export class BlockText {
     return { node, offset: offset - start };
   }
 
+  /** The text offset of a node position (the inverse of `positionAt`), or -1 for a node not in this text. */
+  offsetOf(position: TextPosition): number {
+    const index = this.nodes.indexOf(position.node);
+    return index < 0 ? -1 : (this.starts[index] as number) + position.offset;
+  }
+
   /** The text nodes that [start, end) touches, in order. */
   nodesBetween(start: number, end: number): Text[] {
     const first = upperBound(this.starts, start) - 1;

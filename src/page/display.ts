@@ -40,7 +40,8 @@ export function displayKindOf(display: string, localName: string): DisplayKind {
 /** The computed display kind of an element (by tag where the document has no view). */
 export function computedDisplayKind(element: Element): DisplayKind {
   const view = element.ownerDocument.defaultView;
-  const display = view && element.isConnected ? view.getComputedStyle(element).display : '';
+  // Documents without style (a saved page read in Node) answer by tag.
+  const display = typeof view?.getComputedStyle === 'function' && element.isConnected ? view.getComputedStyle(element).display : '';
   return displayKindOf(display, element.localName);
 }
 

@@ -4,44 +4,87 @@
  * step, so a single huge paragraph cannot make a long task; a short one (all
  * but a few) in one call, with nothing allocated for windows or steps.
  */
-import type { Matcher, Mention } from '@/src/matching/types';
+import type { BlockScan, Matcher, Mention, PendingSpan } from '@/src/matching/types';
 import type { BlockText } from './block-text';
 import { MAX_WINDOW_CHARS, textWindows, type TextWindow } from './blocks';
 import type { MarkDraft } from './registry';
+
+/** A span whose topic waits on the rest of the article: where it is, and what decides it. */
+export interface PendingDraft {
+  /** The mark it would become, without topics yet. */
+  draft: MarkDraft;
+  span: PendingSpan;
+}
+
+/** What one block's text yielded. */
+export interface BlockMatch {
+  /** Marks decided by the block alone, in text order; one draft per span, listing every topic it names. */
+  drafts: MarkDraft[];
+  /** Spans that wait for the article's words, or null. */
+  pending: PendingDraft[] | null;
+  /** How often each article fact occurs in the block, or null. */
+  facts: Int32Array | null;
+}
+
+const NOTHING: BlockMatch = Object.freeze({ drafts: [], pending: null, facts: null }) as unknown as BlockMatch;
 
 /** Whether the block is short enough to match in one call, without a step to pause in. */
 export function isShortBlock(text: BlockText): boolean {
   return text.length <= MAX_WINDOW_CHARS;
 }
 
-/** Mark drafts for a short block's text (see `isShortBlock`), in text order. */
-export function matchShortBlock(text: BlockText, matcher: Matcher): MarkDraft[] {
+/** What a short block's text yields (see `isShortBlock`). */
+export function matchShortBlock(text: BlockText, matcher: Matcher): BlockMatch {
   const full = text.text;
-  const mentions = matcher.find(full);
-  if (mentions.length === 0) return [];
-  const drafts: MarkDraft[] = [];
-  draftMentions(text, mentions, { offset: 0, text: full, acceptFrom: 0, acceptTo: full.length }, drafts, undefined);
-  return drafts;
+  const scan = matcher.scan(full);
+  if (scan.mentions.length === 0 && !scan.pending) return scan.facts ? { drafts: [], pending: null, facts: scan.facts } : NOTHING;
+  const match: BlockMatch = { drafts: [], pending: null, facts: scan.facts };
+  addScan(text, scan, { offset: 0, text: full, acceptFrom: 0, acceptTo: full.length }, match, undefined);
+  return match;
 }
 
-/**
- * Mark drafts for a block's text, in text order; one draft per span, listing
- * every topic that span names. Mentions that cross a break are dropped.
- * Yields after each matcher call of a long block.
- */
-export function* matchBlock(text: BlockText, matcher: Matcher, onMatcherCall?: () => void): Generator<void, MarkDraft[]> {
+/** What a block's text yields; a long block in windows, yielding after each matcher call. Mentions that cross a break are dropped. */
+export function* matchBlock(text: BlockText, matcher: Matcher, onMatcherCall?: () => void): Generator<void, BlockMatch> {
   if (isShortBlock(text)) {
     onMatcherCall?.();
     return matchShortBlock(text, matcher);
   }
-  const drafts: MarkDraft[] = [];
+  const match: BlockMatch = { drafts: [], pending: null, facts: null };
   const bySpan = new Map<string, MarkDraft>();
   for (const window of textWindows(text.text)) {
     onMatcherCall?.();
-    draftMentions(text, matcher.find(window.text), window, drafts, bySpan);
+    const scan = matcher.scan(window.text);
+    addScan(text, scan, window, match, bySpan);
+    // Windows overlap a little, so a word there counts twice: the counts only weigh one topic against another.
+    if (scan.facts) {
+      if (!match.facts) match.facts = new Int32Array(scan.facts.length);
+      for (let index = 0; index < scan.facts.length; index += 1) match.facts[index]! += scan.facts[index]!;
+    }
     yield;
   }
-  return drafts;
+  return match;
+}
+
+/** Adds the drafts for the mentions and pending spans found in one window. */
+function addScan(text: BlockText, scan: BlockScan, window: TextWindow, match: BlockMatch, bySpan: Map<string, MarkDraft> | undefined): void {
+  if (scan.mentions.length > 0) draftMentions(text, scan.mentions, window, match.drafts, bySpan);
+  if (!scan.pending) return;
+  for (const span of scan.pending) {
+    const draft = draftAt(text, window, span.start, span.end, span.text, span.candidates[0]?.term ?? '');
+    if (draft) (match.pending ??= []).push({ draft, span });
+  }
+}
+
+/** The draft for `[start, end)` of a window, or null when it is outside the window's part, crosses a break or maps to no node. */
+function draftAt(text: BlockText, window: TextWindow, windowStart: number, windowEnd: number, matched: string, term: string): MarkDraft | null {
+  const start = window.offset + windowStart;
+  const end = window.offset + windowEnd;
+  if (start < window.acceptFrom || start >= window.acceptTo || end <= start) return null;
+  if (text.spansBreak(start, end)) return null;
+  const startPosition = text.positionAt(start, 'start');
+  const endPosition = text.positionAt(end, 'end');
+  if (!startPosition || !endPosition) return null;
+  return { topics: [], term, text: matched, start: startPosition, end: endPosition, nodes: text.nodesBetween(start, end) };
 }
 
 /** Adds the drafts for the mentions found in one window; `bySpan` merges topics of one span found by overlapping windows. */
@@ -54,28 +97,16 @@ function draftMentions(
 ): void {
   let spans = bySpan;
   for (const mention of mentions) {
-    const start = window.offset + mention.start;
-    const end = window.offset + mention.end;
-    if (start < window.acceptFrom || start >= window.acceptTo || end <= start) continue;
-    const span = `${start}:${end}`;
+    const span = `${window.offset + mention.start}:${window.offset + mention.end}`;
     spans ??= new Map();
     const same = spans.get(span);
     if (same) {
       if (!same.topics.includes(mention.topic)) same.topics.push(mention.topic);
       continue;
     }
-    if (text.spansBreak(start, end)) continue;
-    const startPosition = text.positionAt(start, 'start');
-    const endPosition = text.positionAt(end, 'end');
-    if (!startPosition || !endPosition) continue;
-    const draft: MarkDraft = {
-      topics: [mention.topic],
-      term: mention.term,
-      text: mention.text,
-      start: startPosition,
-      end: endPosition,
-      nodes: text.nodesBetween(start, end),
-    };
+    const draft = draftAt(text, window, mention.start, mention.end, mention.text, mention.term);
+    if (!draft) continue;
+    draft.topics.push(mention.topic);
     spans.set(span, draft);
     drafts.push(draft);
   }

@@ -92,7 +92,7 @@ export class MentionChecker {
 /** Whether text directly in `element` is not painted: `visibility: hidden` (inherited, so the parent's own value says). */
 function isInvisible(element: Element): boolean {
   const view = element.ownerDocument.defaultView;
-  if (!view || !element.isConnected) return false;
+  if (typeof view?.getComputedStyle !== 'function' || !element.isConnected) return false;
   const visibility = view.getComputedStyle(element).visibility;
   return visibility === 'hidden' || visibility === 'collapse';
 }

@@ -5,6 +5,7 @@
  * read again: the blocks whose own text changed, and subtrees that are new.
  */
 import type { Matcher } from '@/src/matching/types';
+import { ArticleContext } from './article-context';
 import type { BlockText } from './block-text';
 import { readBlock } from './blocks';
 import { blockOf, isBlockTag } from './display';
@@ -12,7 +13,7 @@ import { exclusionOf, isInOwnUi } from './exclusions';
 import { isElement, isShadowRoot } from './flat-tree';
 import { HighlightLayer } from './highlights';
 import { markingOptionsFor, sameMarkingOptions, type MarkingOptions, type MarkingSettings } from './marking-options';
-import { isShortBlock, matchBlock, matchShortBlock } from './match-block';
+import { isShortBlock, matchBlock, matchShortBlock, type BlockMatch, type PendingDraft } from './match-block';
 import { MentionChecker } from './mention-check';
 import { PageObserver } from './observer';
 import { DEFAULT_MAX_MARKS, MarkStore, type MarkDraft } from './registry';
@@ -121,7 +122,16 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
   const checker = new MentionChecker(root);
   const stats = { batches: 0, blocksRead: 0, matcherCalls: 0, restoredHighlights: 0 };
 
-  let matcher: Matcher | null = typeof options.matcher === 'function' ? null : options.matcher;
+  let matcher: Matcher | null = null;
+  /** Words of whole articles, for rules that look beyond a paragraph; made with the matcher. */
+  let context: ArticleContext | null = null;
+  let pageTextDue = true;
+  const useMatcher = (ready: Matcher): Matcher => {
+    matcher = ready;
+    context = new ArticleContext(ready, (block, nodes, drafts) => store.replaceBlock(block, nodes, drafts));
+    return ready;
+  };
+  if (typeof options.matcher !== 'function') useMatcher(options.matcher);
   let marking: MarkingOptions = markingOptionsFor(options.settings, hostname, options.topics);
   let active = false;
   let scanning = false;
@@ -178,6 +188,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
         const batch = records;
         records = [];
         store.sweep();
+        context?.sweep();
         forgetRemovedHidden();
         const planned = jobs.length;
         yield* planRecords(batch);
@@ -194,10 +205,10 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
       if (jobs.length === 0) break;
       if (!matcher) {
         // Building the matcher, then its first (cold) run, are the costliest single steps: each gets its own.
-        const built = (options.matcher as () => Matcher)();
-        matcher = built;
+        const built = useMatcher((options.matcher as () => Matcher)());
         yield;
         built.find(MATCHER_WARM_UP_TEXT);
+        refreshPageText();
         yield;
         continue;
       }
@@ -224,6 +235,11 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
       const record = batch[index] as MutationRecord;
       const target = record.target;
       if (!target.isConnected || isInOwnUi(target)) continue;
+      // A new title (a single-page site moved to another article) changes every article's context.
+      if (isInTitle(target)) {
+        pageTextDue = true;
+        continue;
+      }
       if (record.type === 'attributes') {
         scheduleRevealCheck();
       } else if (record.type === 'characterData') {
@@ -288,7 +304,8 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
           // Read over the flat tree; blocks inside the components are new to us, like added ones.
           enqueue({ block: read.block, deep: false, added: new Set(read.components), verified: true, flat: true });
         } else if (!read.text) {
-          // A block with no text of its own now may have had marks before.
+          // A block with no text of its own now may have had marks, or counted words, before.
+          context?.blockRead(read.block, [], [], null, null);
           store.replaceBlock(read.block, [], []);
         } else if (isShortBlock(read.text)) {
           markShortBlock(read.block, read.text, jobMatcher);
@@ -303,8 +320,8 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
 
   /** Finds the mentions in one block's own text and makes them its marks; a long block in steps. */
   function* markBlock(block: Element, text: BlockText, jobMatcher: Matcher): Generator<void, void> {
-    const drafts = yield* matchBlock(text, jobMatcher, () => (stats.matcherCalls += 1));
-    if (active) keepMarkable(block, text, drafts);
+    const match = yield* matchBlock(text, jobMatcher, () => (stats.matcherCalls += 1));
+    if (active) keepMarkable(block, text, match);
   }
 
   /** `markBlock` for a short block, in one go (no generator: most blocks are short). */
@@ -313,18 +330,29 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
     keepMarkable(block, text, matchShortBlock(text, jobMatcher));
   }
 
-  /** Makes the drafts that pass the mention checks the block's marks. */
-  function keepMarkable(block: Element, text: BlockText, drafts: MarkDraft[]): void {
+  /** Makes the drafts that pass the mention checks the block's marks, with the spans that wait on its article. */
+  function keepMarkable(block: Element, text: BlockText, match: BlockMatch): void {
     stats.blocksRead += 1;
-    const markable =
-      drafts.length === 0
-        ? drafts
-        : drafts.filter((draft) => {
-            const problem = checker.problemOf(draft);
-            if (problem === 'hidden') rememberHidden(block, draft.nodes[0] ?? null);
-            return problem === null;
-          });
-    store.replaceBlock(block, text.nodes, markable);
+    const markable = match.drafts.length === 0 ? match.drafts : match.drafts.filter((draft) => isMarkable(block, draft));
+    let pending: PendingDraft[] | null = match.pending;
+    if (pending) pending = pending.filter((item) => isMarkable(block, item.draft));
+    if (block.localName === 'h1') pageTextDue = true;
+    const drafts = context ? context.blockRead(block, text.nodes, markable, pending, match.facts) : markable;
+    store.replaceBlock(block, text.nodes, drafts);
+  }
+
+  /** Whether a mention may be marked (shown, not cut by CSS); remembers hidden ones to look at again. */
+  function isMarkable(block: Element, draft: MarkDraft): boolean {
+    const problem = checker.problemOf(draft);
+    if (problem === 'hidden') rememberHidden(block, draft.nodes[0] ?? null);
+    return problem === null;
+  }
+
+  /** Reads the page title and main heading again, for every article's context. */
+  function refreshPageText(): void {
+    pageTextDue = false;
+    const heading = root.ownerDocument.querySelector('h1');
+    context?.setPageText(root.ownerDocument.title, heading?.textContent ?? '');
   }
 
   function rememberHidden(block: Element, node: Text | null): void {
@@ -364,8 +392,12 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
     }
   }
 
-  /** Publishes what changed: registry listeners, then the highlights; and re-registers removed highlights. */
+  /** Publishes what changed: spans decided by new article context, registry listeners, then the highlights; and re-registers removed highlights. */
   function publish(): void {
+    if (context && active) {
+      if (pageTextDue) refreshPageText();
+      context.flush();
+    }
     if (store.commit()) layer.sync(store.shownRangesByTopic());
     stats.restoredHighlights += layer.restore();
   }
@@ -387,6 +419,8 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
     jobs.length = 0;
     queued.clear();
     hidden.clear();
+    context?.clear();
+    pageTextDue = true;
     clearTimeout(revealTimer);
     revealTimer = undefined;
     revealDue = false;
@@ -409,6 +443,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
       return;
     }
     if (!active) activate();
+    if (matcher && pageTextDue) refreshPageText();
     publish();
   }
 
@@ -472,6 +507,12 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
     },
     destroy,
   };
+}
+
+/** Whether a node is the page's `<title>` or inside it. */
+function isInTitle(node: Node): boolean {
+  const element = isElement(node) ? node : node.parentElement;
+  return element?.localName === 'title';
 }
 
 /** Whether a removed node may have been part of its parent's running text. */

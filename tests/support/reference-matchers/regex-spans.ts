@@ -2,7 +2,8 @@
  * The scanning loop shared by the regex strategies: run one global pattern
  * over the block and read each match back to its entries.
  */
-import { startsWholeToken, TermIndex, type TermEntry } from '../terms';
+import { startsWholeToken, type TermEntry } from '@/src/matching/terms';
+import { TermIndex } from './term-index';
 import type { SpanFinder } from './span-finder';
 
 /**

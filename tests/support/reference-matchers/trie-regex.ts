@@ -3,7 +3,7 @@
  * shared prefix ("mutual defense ...", "U.S.-Israel ...") is tested once and
  * each position is rejected after its first character or two.
  */
-import { isCasedLetter, type TermEntry } from '../terms';
+import { isCasedLetter, type TermEntry } from '@/src/matching/terms';
 import {
   charSource,
   DIGIT_START_GUARD,
@@ -11,7 +11,7 @@ import {
   SEPARATOR_SOURCE,
   startsWithDigit,
   WORD_START_GUARD,
-} from '../term-pattern';
+} from './term-pattern';
 import { regexSpanFinder } from './regex-spans';
 import type { StrategyCompiler } from './span-finder';
 

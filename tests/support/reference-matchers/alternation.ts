@@ -3,7 +3,7 @@
  * simplest shape; the regex engine tries the alternatives one by one at every
  * position where a word may start.
  */
-import { alternationSource } from '../term-pattern';
+import { alternationSource } from './term-pattern';
 import { regexSpanFinder } from './regex-spans';
 import type { StrategyCompiler } from './span-finder';
 

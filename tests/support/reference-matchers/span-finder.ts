@@ -4,7 +4,7 @@
  * boundaries and endings checked) and says which entries each span names.
  * Context rules are not its business.
  */
-import type { TermEntry } from '../terms';
+import type { TermEntry } from '@/src/matching/terms';
 
 /** Receives one span; `entries` is never empty. */
 export type SpanSink = (start: number, end: number, entries: readonly TermEntry[]) => void;

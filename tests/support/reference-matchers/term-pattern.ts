@@ -9,8 +9,8 @@ import {
   DIGIT_SOURCE,
   SEPARATOR_RUN_SOURCE,
   WORD_CHAR_SOURCE,
-} from './characters';
-import { isCasedLetter, type TermEntry } from './terms';
+} from '@/src/matching/characters';
+import { isCasedLetter, type TermEntry } from '@/src/matching/terms';
 
 /** Nothing that belongs to a word right before the match. */
 export const WORD_START_GUARD = `(?<!${WORD_CHAR_SOURCE})`;
