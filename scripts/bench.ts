@@ -2,12 +2,16 @@
  * The page scanner's performance benchmark, in a real browser:
  *
  *   npm run bench -- [--corpus DIR] [--browser chromium|firefox] [--pages N] [--runs N] [--json FILE] [--verbose]
+ *                    [--only kernels|page-cost] [--loads N] [--settle-ms N]
  *
- * For each page (scripts stripped, every request but the page refused) it
- * times a bare TreeWalker (the floor), our matcher without marking, the whole
- * job (find + mark + layout), mark.js 8.11.1 doing the same job, the longest
- * slice of the scanner's real first scan, and the update after 30 paragraphs
- * are appended. Prints the summary and the targets (`--help` for options);
+ * Two sections, kernels first. Kernels: for each page (scripts stripped,
+ * every request but the page refused) it times a bare TreeWalker (the
+ * floor), our matcher without marking, the whole job (find + mark + layout),
+ * mark.js 8.11.1 doing the same job, the longest slice of the scanner's real
+ * first scan, and the update after 30 paragraphs are appended. Page cost
+ * (bench/page-cost.ts): what a whole page load costs with the production
+ * extension against no extension and a floor extension, side by side.
+ * Prints each section's summary and targets (`--help` for options);
  * progress goes to stderr.
  */
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
@@ -20,6 +24,7 @@ import { buildKernels } from './bench/bundle';
 import { evenlySpread, loadCorpus } from './bench/corpus';
 import { measurePage, type PageAssets, type PageFailure, type PageFigures } from './bench/measure';
 import { startPageServer } from './bench/page-server';
+import { runPageCost, type PageCostReport } from './bench/page-cost';
 import { evaluateTargets, formatMs, formatPageTable, formatSummary, summarize } from './bench/report';
 
 const MARKJS_FILE = join(REPO_ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js');
@@ -34,6 +39,57 @@ function progress(message: string): void {
 async function run(options: BenchOptions): Promise<void> {
   const corpus = loadCorpus(options.corpus, options.pages, options.generated);
   progress(`bench: ${corpus.pages.length} pages from ${corpus.source}`);
+  const started = Date.now();
+  let kernels: Awaited<ReturnType<typeof runKernels>> | undefined;
+  let kernelsError: string | undefined;
+  if (options.only !== 'page-cost') {
+    try {
+      kernels = await runKernels(options, corpus);
+      process.stdout.write(`${kernels.text}\n`);
+    } catch (error) {
+      // The page-cost section does not depend on the kernels: report, run it anyway, fail at the end.
+      if (options.only === 'kernels') throw error;
+      kernelsError = error instanceof Error ? error.message : String(error);
+      process.stdout.write(`Kernels: FAILED, ${kernelsError}\n`);
+      process.exitCode = 1;
+    }
+  }
+
+  let pageCost: PageCostReport | { skipped: string } | undefined;
+  if (options.only !== 'kernels') {
+    const outcome = await runPageCost(
+      corpus,
+      { browser: options.browser, loads: options.loads, settleMs: options.settleMs, verbose: options.verbose, generatedAsked: options.generated },
+      progress,
+    );
+    pageCost = 'skipped' in outcome ? outcome : outcome.report;
+    process.stdout.write(`${options.only === 'page-cost' ? '' : '\n'}${'skipped' in outcome ? outcome.skipped : outcome.text}\n`);
+  }
+
+  if (options.json) {
+    mkdirSync(dirname(options.json), { recursive: true });
+    const report = {
+      ...(kernels?.json ?? {
+        date: new Date().toISOString(),
+        machine: machine(),
+        corpus: { source: corpus.source, generated: corpus.generated, pages: corpus.pages.length },
+        options: { ...options, json: undefined },
+      }),
+      durationS: Math.round((Date.now() - started) / 1000),
+      ...(kernelsError === undefined ? {} : { kernelsError }),
+      ...(pageCost === undefined ? {} : { pageCost }),
+    };
+    writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
+    progress(`bench: figures written to ${options.json}`);
+  }
+}
+
+function machine() {
+  return { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version };
+}
+
+/** The kernel section: its text and its figures for --json (the report's original top-level fields). */
+async function runKernels(options: BenchOptions, corpus: ReturnType<typeof loadCorpus>): Promise<{ text: string; json: Record<string, unknown> }> {
   progress('bench: bundling the kernels…');
   const assets: PageAssets = {
     kernels: await buildKernels(),
@@ -92,26 +148,22 @@ async function run(options: BenchOptions): Promise<void> {
     ...(options.verbose ? [formatPageTable(pages), ''] : []),
     formatSummary(summary, targets),
   ];
-  process.stdout.write(`${out.join('\n')}\n`);
-
-  if (options.json) {
-    mkdirSync(dirname(options.json), { recursive: true });
-    const report = {
+  return {
+    text: out.join('\n'),
+    json: {
       browser: browser.version,
       date: new Date().toISOString(),
-      machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version },
+      machine: machine(),
       corpus: { source: corpus.source, generated: corpus.generated, pages: corpus.pages.length },
       options: { ...options, json: undefined },
       markjs: { version: '8.11.1', settings: MARKJS_SETTINGS, pages: pages.filter((page) => page.markjs).length },
-      durationS: Math.round((Date.now() - started) / 1000),
+      kernelsDurationS: Math.round((Date.now() - started) / 1000),
       summary,
       targets,
       pages,
       failures,
-    };
-    writeFileSync(options.json, `${JSON.stringify(report, null, 2)}\n`);
-    progress(`bench: figures written to ${options.json}`);
-  }
+    },
+  };
 }
 
 async function main(): Promise<void> {

@@ -3,6 +3,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { BrowserKind } from '../lib/browsers';
 
+/** The two sections of a run: the kernel loops, and what a whole page load costs with the extension. */
+export type BenchSection = 'kernels' | 'page-cost';
+export const BENCH_SECTIONS: readonly BenchSection[] = ['kernels', 'page-cost'];
+
 /** Everything a run can be told. */
 export interface BenchOptions {
   /** Corpus folder; undefined means the shared corpus if present, else the generated pages. */
@@ -22,6 +26,12 @@ export interface BenchOptions {
   sampleMs: number;
   json: string | undefined;
   verbose: boolean;
+  /** Run one section only; undefined runs both, kernels first. */
+  only: BenchSection | undefined;
+  /** Page cost: loads of each page per variant (no extension, floor, Policy Lens); figures are their medians. */
+  loads: number;
+  /** Page cost: wait this long after network idle before reading the metrics (our first scan must be done). */
+  settleMs: number;
 }
 
 /** What the command line asked for: a run, or the usage text. */
@@ -41,14 +51,26 @@ export const USAGE = `Usage: npm run bench -- [options]
                       it takes seconds per page)
   --sample-ms N       loop each kernel until N ms of work per sample (default 50)
   --json FILE         also write every figure to FILE
-  --verbose           print the per-page table
-  --help              this text`;
+  --verbose           print the per-page tables
+  --only SECTION      kernels or page-cost (default: both, kernels first)
+  --loads N           page cost: loads per page and variant, interleaved, median reported (default 5)
+  --settle-ms N       page cost: wait N ms after network idle before reading the metrics (default 1000)
+  --help              this text
+
+Page cost loads each page in real Chromium three ways (no extension, the floor extension in
+scripts/bench/floor-extension, the production build in .output/chrome-mv3: run npm run build
+first) and compares script time, long tasks and heap; with --browser firefox it reports the
+content scripts' own timing only.`;
 
 /** Default and floor of `--runs`: medians over fewer samples are not stable enough to report. */
 export const MIN_RUNS = 7;
 /** Default and floor of `--markjs-runs`. */
 export const MIN_MARKJS_RUNS = 3;
 const DEFAULT_SAMPLE_MS = 50;
+/** Default of `--loads`. */
+export const DEFAULT_LOADS = 5;
+/** Default of `--settle-ms`: enough for the content script's first scan on the largest corpus page. */
+export const DEFAULT_SETTLE_MS = 1000;
 
 /** A command-line mistake; the message says which option and why. */
 export class BenchArgsError extends Error {
@@ -74,6 +96,9 @@ export function parseBenchArgs(argv: readonly string[], cwd = process.cwd()): Pa
         'sample-ms': { type: 'string' },
         json: { type: 'string' },
         verbose: { type: 'boolean', default: false },
+        only: { type: 'string' },
+        loads: { type: 'string' },
+        'settle-ms': { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -85,6 +110,10 @@ export function parseBenchArgs(argv: readonly string[], cwd = process.cwd()): Pa
   const browser = values.browser;
   if (browser !== 'chromium' && browser !== 'firefox') {
     throw new BenchArgsError(`--browser must be chromium or firefox, not "${browser}"`);
+  }
+  const only = values.only;
+  if (only !== undefined && !BENCH_SECTIONS.includes(only as BenchSection)) {
+    throw new BenchArgsError(`--only must be ${BENCH_SECTIONS.join(' or ')}, not "${only}"`);
   }
   return {
     help: false,
@@ -99,6 +128,9 @@ export function parseBenchArgs(argv: readonly string[], cwd = process.cwd()): Pa
       sampleMs: positiveInteger('--sample-ms', values['sample-ms']) ?? DEFAULT_SAMPLE_MS,
       json: values.json === undefined ? undefined : resolve(cwd, values.json),
       verbose: values.verbose,
+      only: only as BenchSection | undefined,
+      loads: positiveInteger('--loads', values.loads) ?? DEFAULT_LOADS,
+      settleMs: positiveInteger('--settle-ms', values['settle-ms'], { allowZero: true }) ?? DEFAULT_SETTLE_MS,
     },
   };
 }

@@ -61,6 +61,8 @@ export const NeedSchema = v.strictObject({
   anyOf: Phrases,
   within: Scope,
   alsoAnyOf: v.optional(Phrases),
+  /** Where `alsoAnyOf` must be: by default `within`, or the sentence when that is the article. */
+  alsoWithin: v.optional(v.picklist(['sentence', 'paragraph'], '"alsoWithin" is "sentence" or "paragraph"')),
 });
 
 /** A match is thrown out when one of `anyOf` occurs within the scope, unless one of `unlessAlso` does too. */
@@ -81,7 +83,8 @@ export const RejectSchema = v.strictObject({
 export const ContextRuleSchema = v.strictObject({
   id: Id,
   reason: Reason,
-  needs: v.pipe(v.array(NeedSchema), v.minLength(1, 'a rule needs at least one "needs" entry')),
+  /** Absent: the rule only throws matches out, by its rejects and guards. */
+  needs: v.optional(v.pipe(v.array(NeedSchema), v.minLength(1, 'leave "needs" out rather than empty'))),
   rejects: v.optional(v.array(RejectSchema)),
   /** Phrases (words, "@list" references or classes) that may not end right before the match. */
   notBefore: v.optional(Phrases),

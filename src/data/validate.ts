@@ -122,7 +122,7 @@ function termProblems(data: Dataset, contextIds: ReadonlySet<string>): string[] 
 /** Every "@list" a rule mentions. */
 function listReferences(data: Dataset): Set<string> {
   const phrases = data.contexts.flatMap((rule) => [
-    ...rule.needs.flatMap((need) => [...need.anyOf, ...(need.alsoAnyOf ?? [])]),
+    ...(rule.needs ?? []).flatMap((need) => [...need.anyOf, ...(need.alsoAnyOf ?? [])]),
     ...(rule.rejects ?? []).flatMap((reject) => [...reject.anyOf, ...(reject.unlessAlso ?? [])]),
     ...(rule.notBefore ?? []),
     ...(rule.notAfter ?? []),

@@ -438,11 +438,14 @@ export class Automaton {
       }
       if (end === nodeBest) ending.push(index);
     }
-    // Equal ends: the deeper phrase ("Accords") beats a shorter one with a plural ("Accord" + "s").
-    if (nodeBest >= 0 && nodeBest >= this.bestEnd) {
+    // A deeper node reaching further wins; reaching the same end ("Accords" and "Accord" + "s"), both spell the span.
+    if (nodeBest < 0) return;
+    if (nodeBest > this.bestEnd) {
       this.bestEnd = nodeBest;
       this.bestPhrases.length = 0;
-      for (const index of ending) this.bestPhrases.push(index);
+    } else if (nodeBest < this.bestEnd) {
+      return;
     }
+    for (const index of ending) this.bestPhrases.push(index);
   }
 }

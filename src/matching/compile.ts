@@ -9,7 +9,7 @@
  * for only in the sentence or paragraph of a match; it runs on a block only
  * when a match there needs it.
  */
-import { Alphabet, Automaton, buildAutomaton, type AutomatonTables, type PhraseEnding, type PhraseShape } from './automaton';
+import { Alphabet, buildAutomaton, type AutomatonTables, type PhraseEnding, type PhraseShape } from './automaton';
 import { termEntry } from './terms';
 import { WORD_CLASSES } from './tokens';
 import type { ContextRuleSource, MatcherSource, Scope, TermSource, WordListSource } from './types';
@@ -32,6 +32,12 @@ export interface PhraseRecord extends PhraseEnding {
   /** For a word of a word set: phrases that may not stand right before or after it for it to count. */
   notBefore?: GuardPhrase[];
   notAfter?: GuardPhrase[];
+  /**
+   * For a guarded word ("Israel", which may be part of a name): its id, and for an
+   * article set the facts that count its uses and its uses in a name. One use in a
+   * name ("Israel Adesanya") makes every bare use in the same article doubtful.
+   */
+  guard?: { id: number; count: number; name: number };
   /** Sets this phrase's own text counts for (a term or longer phrase swallows the words inside it). */
   carries?: number[];
 }
@@ -46,15 +52,18 @@ interface CompiledPhrase extends PhraseRecord, PhraseShape {
 export interface WordSetRecord {
   /** Looked for in whole articles (its words are in the main automaton and counted as article facts). */
   article: boolean;
-  /** Its index among the article facts, or -1. */
+  /** The article fact that counts its unguarded words, or -1. */
   fact: number;
+  /** The facts of its guarded words: uses, and uses in a name. */
+  guards: Array<{ count: number; name: number }>;
 }
 
 export interface NeedRecord {
   set: number;
   scope: number;
-  /** A second set that must occur in the same scope too, or -1. */
+  /** A second set that must occur too, or -1, and where (sentence or paragraph). */
   also: number;
+  alsoScope: number;
 }
 
 export interface RejectRecord {
@@ -81,6 +90,8 @@ export interface MatcherTables {
   topicCount: number;
   sets: WordSetRecord[];
   factCount: number;
+  /** How many guarded words there are (ids of `PhraseRecord.guard`). */
+  guardCount: number;
   rules: RuleRecord[];
   mainPhrases: PhraseRecord[];
   main: AutomatonTables;
@@ -100,7 +111,7 @@ interface ExpandedWord {
 }
 
 const LIST_REFERENCE = /^@([a-z0-9]+(?:-[a-z0-9]+)*)$/;
-const CLASS_TOKEN = /\{[^}]*\}/g;
+const CLASS_TOKEN = /\{[^}]*\}/;
 
 /** The words of a phrase as the guards compare them: lower-cased literals and classes. */
 function guardWords(phrase: string, where: string): string[] {
@@ -224,17 +235,15 @@ export function compileMatcherTables(source: MatcherSource): MatcherTables {
 
   const rules: RuleRecord[] = source.contexts.map((rule: ContextRuleSource) => {
     const where = `context rule "${rule.id}"`;
-    if (rule.needs.length === 0) throw new MatcherCompileError(`${where}: needs at least one "needs" entry`);
     return {
       id: rule.id,
-      needs: rule.needs.map((need, index) => {
-        if (need.alsoAnyOf && need.within === 'article') {
-          throw new MatcherCompileError(`${where}, needs[${index}]: "alsoAnyOf" works within a sentence or paragraph, not the article`);
-        }
+      needs: (rule.needs ?? []).map((need, index) => {
+        const alsoWithin = need.alsoWithin ?? (need.within === 'article' ? 'sentence' : need.within);
         return {
           set: setOf(need.anyOf, need.within === 'article', `${where}, needs[${index}]`),
           scope: SCOPE_CODES[need.within],
           also: need.alsoAnyOf ? setOf(need.alsoAnyOf, false, `${where}, needs[${index}].alsoAnyOf`) : -1,
+          alsoScope: SCOPE_CODES[alsoWithin],
         };
       }),
       rejects: (rule.rejects ?? []).map((reject, index) => ({
@@ -248,7 +257,8 @@ export function compileMatcherTables(source: MatcherSource): MatcherTables {
   });
 
   let factCount = 0;
-  const setRecords: WordSetRecord[] = sets.map((set) => ({ article: set.article, fact: set.article ? factCount++ : -1 }));
+  let guardCount = 0;
+  const setRecords: WordSetRecord[] = sets.map((set) => ({ article: set.article, fact: set.article ? factCount++ : -1, guards: [] }));
 
   // Real topics first, so a topic's index says whether it marks anything.
   const ordered = [...source.topics.filter((topic) => !topic.silent), ...source.topics.filter((topic) => topic.silent)];
@@ -286,6 +296,11 @@ export function compileMatcherTables(source: MatcherSource): MatcherTables {
           else (record.notAfter ??= []).push(guard.words);
         }
       }
+      if (record.notBefore || record.notAfter) {
+        const facts = set.article ? { count: factCount++, name: factCount++ } : { count: -1, name: -1 };
+        record.guard = { id: guardCount++, ...facts };
+        if (set.article) setRecords[setIndex]!.guards.push(facts);
+      }
       target.push(record);
     }
     for (const list of lists) {
@@ -302,16 +317,27 @@ export function compileMatcherTables(source: MatcherSource): MatcherTables {
     }
   });
 
+  // Other readings weigh whole articles only: their rules must look for their words there.
+  for (const topic of source.topics) {
+    if (!topic.silent) continue;
+    for (const term of topic.terms) {
+      const rule = term.context === undefined ? undefined : rules[ruleIndex.get(term.context)!];
+      if (!rule || rule.needs.length === 0 || rule.needs.some((need) => need.scope !== SCOPE_CODES.article)) {
+        throw new MatcherCompileError(`other reading "${topic.id}", term "${term.text}": its rule must look for its words in the whole article`);
+      }
+    }
+  }
   const alphabet = new Alphabet(Alphabet.lettersOf([...mainPhrases, ...nearPhrases].map((phrase) => phrase.key)));
   checkNoHiddenTerms(mainPhrases);
-  addCarriedSets(mainPhrases, alphabet);
-  addCarriedSets(nearPhrases, alphabet);
+  addCarriedSets(mainPhrases);
+  addCarriedSets(nearPhrases);
   return {
     letters: [...alphabet.letters],
     topics,
     topicCount: source.topics.filter((topic) => !topic.silent).length,
     sets: setRecords,
     factCount,
+    guardCount,
     rules,
     mainPhrases,
     main: buildAutomaton(mainPhrases, alphabet),
@@ -374,19 +400,17 @@ function checkNoHiddenTerms(phrases: readonly CompiledPhrase[]): void {
  * phrase); the phrase carries their sets instead ("U.S.-Israel defense pact"
  * counts as a mention of Israel).
  */
-function addCarriedSets(phrases: CompiledPhrase[], alphabet: Alphabet): void {
+function addCarriedSets(phrases: CompiledPhrase[]): void {
   const words = phrases.filter((phrase) => phrase.set !== undefined);
-  if (words.length === 0) return;
-  const tables = buildAutomaton(words, alphabet);
-  const finder = new Automaton(tables, alphabet, words);
   for (const phrase of phrases) {
+    // A possessive inside the phrase still names its word: "Iran's nuclear program" counts as "Iran".
+    const padded = ` ${phrase.key.replace(/'s?(?= |$)/g, '')} `;
     const carried = new Set<number>();
-    finder.find(phrase.exact, (_start, _end, found) => {
-      for (const index of found) {
-        const set = words[index]!.set!;
-        if (set !== phrase.set && !phrase.cancels?.includes(set)) carried.add(set);
-      }
-    });
+    for (const word of words) {
+      const set = word.set!;
+      if (set === phrase.set || phrase.cancels?.includes(set) || word.key === phrase.key) continue;
+      if (padded.includes(` ${word.key} `)) carried.add(set);
+    }
     // Sets the same span already names directly need no carrying.
     for (const other of phrases) if (other !== phrase && other.key === phrase.key && other.set !== undefined) carried.delete(other.set);
     if (carried.size > 0) phrase.carries = [...carried].sort((a, b) => a - b);

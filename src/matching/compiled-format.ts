@@ -42,6 +42,7 @@ interface ShippedPhrase {
   s?: number;
   b?: GuardPhrase[];
   a?: GuardPhrase[];
+  g?: { id: number; count: number; name: number };
   k?: number[];
 }
 
@@ -53,6 +54,7 @@ export interface ShippedMatcher {
   topicCount: number;
   sets: WordSetRecord[];
   factCount: number;
+  guardCount: number;
   rules: RuleRecord[];
   mainPhrases: ShippedPhrase[];
   main: ShippedAutomaton;
@@ -70,6 +72,7 @@ function shipPhrase(phrase: PhraseRecord): ShippedPhrase {
   if (phrase.set !== undefined) shipped.s = phrase.set;
   if (phrase.notBefore) shipped.b = phrase.notBefore;
   if (phrase.notAfter) shipped.a = phrase.notAfter;
+  if (phrase.guard) shipped.g = phrase.guard;
   if (phrase.carries) shipped.k = phrase.carries;
   return shipped;
 }
@@ -82,6 +85,7 @@ function loadPhrase(shipped: ShippedPhrase): PhraseRecord {
   if (shipped.s !== undefined) phrase.set = shipped.s;
   if (shipped.b) phrase.notBefore = shipped.b;
   if (shipped.a) phrase.notAfter = shipped.a;
+  if (shipped.g) phrase.guard = shipped.g;
   if (shipped.k) phrase.carries = shipped.k;
   return phrase;
 }
@@ -200,7 +204,7 @@ function loadAutomaton(shipped: ShippedAutomaton, alphabet: Alphabet): Automaton
 function shipRule(rule: RuleRecord): RuleRecord {
   return {
     id: rule.id,
-    needs: rule.needs.map((need: NeedRecord) => ({ set: need.set, scope: need.scope, also: need.also })),
+    needs: rule.needs.map((need: NeedRecord) => ({ set: need.set, scope: need.scope, also: need.also, alsoScope: need.alsoScope })),
     rejects: rule.rejects.map((reject: RejectRecord) => ({ set: reject.set, scope: reject.scope, unless: reject.unless })),
     notBefore: rule.notBefore,
     notAfter: rule.notAfter,
@@ -215,8 +219,9 @@ export function shipMatcher(tables: MatcherTables): ShippedMatcher {
     letters: [...tables.letters],
     topics: [...tables.topics],
     topicCount: tables.topicCount,
-    sets: tables.sets.map((set) => ({ article: set.article, fact: set.fact })),
+    sets: tables.sets.map((set) => ({ article: set.article, fact: set.fact, guards: set.guards.map((guard) => ({ ...guard })) })),
     factCount: tables.factCount,
+    guardCount: tables.guardCount,
     rules: tables.rules.map(shipRule),
     mainPhrases: tables.mainPhrases.map(shipPhrase),
     main: shipAutomaton(tables.main, alphabet),
@@ -235,6 +240,7 @@ export function loadShippedMatcher(shipped: ShippedMatcher): MatcherTables {
     topicCount: shipped.topicCount,
     sets: shipped.sets,
     factCount: shipped.factCount,
+    guardCount: shipped.guardCount,
     rules: shipped.rules,
     mainPhrases: shipped.mainPhrases.map(loadPhrase),
     main: loadAutomaton(shipped.main, alphabet),

@@ -30,7 +30,11 @@ const NOT_NAMES = new Set(
     'monday tuesday wednesday thursday friday saturday sunday today tonight yesterday tomorrow ' +
     'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec ' +
     'mr mrs ms dr sen rep gov gen adm lt col maj capt sgt prof president prime minister secretary ambassador general admiral ' +
-    'north south east west northern southern eastern western central'
+    'north south east west northern southern eastern western central ' +
+    // Words that continue the names of institutions, not of people ("Israel Aerospace Industries", "Israel Police").
+    'aerospace airlines airports army air bank bonds broadcasting chemicals council defense defence democracy discount electric ' +
+    'embassy forces forum fund government institute lands medical military ministry museum navy philharmonic police policy ' +
+    'ports post prize project radio railways security shipyards studies television'
   ).split(' '),
 );
 

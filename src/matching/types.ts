@@ -47,6 +47,8 @@ export interface NeedSource {
   anyOf: readonly string[];
   within: Scope;
   alsoAnyOf?: readonly string[];
+  /** Where `alsoAnyOf` must be: the sentence or the paragraph (by default `within`, or the sentence when that is the article). */
+  alsoWithin?: 'sentence' | 'paragraph';
 }
 
 /** Words that throw a match out when one of them is in the scope, unless one of `unlessAlso` is there too. */
@@ -61,8 +63,12 @@ export interface RejectSource {
 export interface ContextRuleSource {
   id: string;
   reason: string;
-  /** At least one alternative must hold; the nearest one that holds is the match's evidence. */
-  needs: readonly NeedSource[];
+  /**
+   * At least one alternative must hold; the nearest one that holds is the
+   * match's evidence. A rule without needs only throws matches out (its
+   * guards and rejects).
+   */
+  needs?: readonly NeedSource[];
   rejects?: readonly RejectSource[];
   /** Phrases that may not end right before the match (words, "@list" or a class: {Name}, {number}, {year}). */
   notBefore?: readonly string[];
@@ -95,8 +101,8 @@ export interface PendingCandidate {
   term: string;
   /** Another reading, not a topic: if it wins, nothing is marked. */
   silent?: true;
-  /** Article facts that would vouch for it, and how many of each the span itself holds (those do not count). */
-  facts: ReadonlyArray<{ fact: number; own: number }>;
+  /** Word sets whose words anywhere in the article would vouch for it, and how many the span itself holds (those do not count). */
+  sets: ReadonlyArray<{ set: number; own: number }>;
 }
 
 /** A span whose topic depends on words elsewhere in the article. */
