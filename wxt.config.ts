@@ -1,7 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import { compiledNotesPlugin } from './scripts/build/compiled-notes';
 import { assertValidDataset } from './src/data/validate';
 import rawDataset from './src/data/policy-notes.json';
+import { NEWS_SITE_MATCHES } from './src/sites/news-sites';
+
+/** The page-proof extension API (src/extension/api.ts), which every entry point and library gets. */
+const EXTENSION_API = fileURLToPath(new URL('./src/extension/api.ts', import.meta.url));
+/** Scripts that run in web pages: they reach the extension API without the polyfill, so no page global can reach them. */
+const PAGE_SCRIPTS = new Set(['content', 'card']);
 
 /** Extension id used by Firefox; also the key for storage.sync across installs. */
 const GECKO_ID = 'policy-lens@policy-lens.org';
@@ -11,7 +19,11 @@ export default defineConfig({
   manifestVersion: 3,
   publicDir: 'assets/public',
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), compiledNotesPlugin()],
+    resolve: {
+      // WXT's own runtime and @wxt-dev/storage read `globalThis.browser`, which a page can clobber in a content script.
+      alias: { '@wxt-dev/browser': EXTENSION_API },
+    },
     build: {
       // Chrome 105 and Firefox 140 are the oldest browsers with CSS.highlights.
       target: ['chrome105', 'firefox140'],
@@ -23,6 +35,13 @@ export default defineConfig({
     // Bad note data must never ship: fail the build naming the broken entry.
     'build:before': () => {
       assertValidDataset(rawDataset);
+    },
+    // Page scripts get the page-proof API for `wxt/browser` too, instead of the polyfill (measured in the README).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((entrypoint) => PAGE_SCRIPTS.has(entrypoint.name))) return;
+      const alias = config.resolve?.alias;
+      const entries = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: String(replacement) }));
+      config.resolve = { ...config.resolve, alias: [{ find: /^wxt\/browser$/, replacement: EXTENSION_API }, ...entries] };
     },
     // WXT takes the toolbar tooltip from popup.html's <title>; the manifest's is localized instead.
     'build:manifestGenerated': (_wxt, manifest) => {
@@ -61,6 +80,9 @@ export default defineConfig({
     },
     // activeTab: the popup learns the address of the tab the reader clicked on, so it can offer "Enable on <site>".
     permissions: ['storage', 'scripting', 'activeTab'],
+    // The built-in news sites, where the content script runs anyway: the background may then inject the
+    // hover card's script there on first use. Listing the content-script hosts again adds no install warning.
+    host_permissions: [...NEWS_SITE_MATCHES],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
   }),
   zip: {

@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
+import { compiledNotesPlugin } from '../build/compiled-notes';
 import { REPO_ROOT } from '../lib/browsers';
 
 /** Where the bundle is written (git-ignored). */
@@ -18,6 +19,8 @@ export async function buildKernels(): Promise<string> {
   await build({
     configFile: false,
     root: REPO_ROOT,
+    // The matcher tables the extension ships, compiled the same way.
+    plugins: [compiledNotesPlugin()],
     logLevel: 'warn',
     resolve: {
       alias: [

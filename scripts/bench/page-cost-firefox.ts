@@ -101,8 +101,12 @@ export async function launchFirefoxVariant(
   const child = spawn(executable, ['--headless', '--marionette', '--no-remote', '--profile', profileDir], {
     stdio: 'ignore',
   });
+  // If the bench dies without closing, take this Firefox down with it.
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
   let client: MarionetteClient | undefined;
   const close = async () => {
+    process.removeListener('exit', killOnExit);
     if (client !== undefined) {
       await client.send('Marionette:Quit', { flags: ['eForceQuit'] }).catch(() => undefined);
       client.close();

@@ -1,12 +1,12 @@
 /**
  * Everything the background does, started in one call: tab state and badge,
- * install handling, extra-site registration, options-page requests and
- * keyboard commands.
+ * install handling, extra-site registration, content-script requests
+ * (options page, the card script, settings) and keyboard commands.
  */
 import { registerCommandForwarding } from './commands';
 import { startExtraSiteSync } from './extra-sites';
 import { startInstallHandling } from './install';
-import { registerOpenOptionsPage } from './options-page';
+import { startContentRequests } from './content-requests';
 import { startTabTracking } from './tab-tracker';
 
 /** Starts every background service; returns the function that stops them all. */
@@ -15,7 +15,7 @@ export function startBackground(): () => void {
     startTabTracking(),
     startInstallHandling(),
     startExtraSiteSync(),
-    registerOpenOptionsPage(),
+    startContentRequests(),
     registerCommandForwarding(),
   ];
   return () => {

@@ -1,47 +1,32 @@
 /**
- * The hover card for the content script: one shadow-root host for the whole
- * page (created when the first card opens), hover/click/keyboard handling,
- * and the bundled data, settings and messaging wired in.
+ * The hover card as the card script mounts it in a page: one closed
+ * shadow-root host for the whole page, created when the first card opens,
+ * with the notes wired in. This module and everything it imports (Preact,
+ * Floating UI, the card's styles, the notes) make up the card script, which
+ * the background injects on first use; the controller in `controller.ts`
+ * runs with the page marker.
  *
  * Styles: the card's CSS is imported as text (`?inline`) and handed to WXT's
  * shadow-root UI, which puts it in a <style> inside the shadow root. The
- * content script keeps `cssInjectionMode: 'manifest'`, so the page-level
- * ::highlight() rules stay in the manifest CSS, and no card rule ever reaches
- * the page.
+ * page-level ::highlight() rules stay in the content script's manifest CSS,
+ * and no card rule ever reaches the page.
  */
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { getFindingsForTopic, getReport, getTopic } from '@/src/data';
-import { onMessage, sendMessage } from '@/src/messaging/protocol';
 import { POLICY_LENS_UI_TAG } from '@/src/page/exclusions';
-import type { MarkRegistry } from '@/src/page/types';
-import { getSettings as readStoredSettings, updateSettings } from '@/src/settings';
 import tokensCss from '@/src/ui/tokens.css?inline';
 import componentsCss from '@/src/ui/components.css?inline';
 import cardCss from './card.css?inline';
-import { createHoverCardController, type CardSettings, type HoverCardController } from './controller';
+import { createCardSurface, type CardHooks, type CardSurface } from './surface';
 
-export type { CardSettings, HoverCardController } from './controller';
+export { createHoverCardController, type CardSettings, type HoverCardController, type HoverCardControllerOptions } from './controller';
+export type { CardHooks, CardSurface } from './surface';
 
-/** What the content script passes to {@link createHoverCard}. */
-export interface CreateHoverCardOptions {
-  ctx: ContentScriptContext;
-  registry: MarkRegistry;
-  /** The current settings (the content script keeps them live). */
-  getSettings(): CardSettings;
-  /** Turns a topic off or back on everywhere; defaults to updating stored settings. */
-  setTopicEnabled?(topicId: string, enabled: boolean): void | Promise<void>;
-}
-
-/** Starts the hover card on this page; it stops itself when `ctx` is invalidated. */
-export function createHoverCard(options: CreateHoverCardOptions): HoverCardController {
-  const { ctx } = options;
-  const controller = createHoverCardController({
-    registry: options.registry,
-    getSettings: options.getSettings,
+/** The card's surface in this page, for the controller's hooks; its host lives and dies with `ctx`. */
+export function createPageCardSurface(ctx: ContentScriptContext, hooks: CardHooks): CardSurface {
+  return createCardSurface({
+    hooks,
     data: { getTopic, getFindingsForTopic, getReport },
-    setTopicEnabled: options.setTopicEnabled ?? setTopicEnabledInStorage,
-    openSettings: () => void sendMessage('openOptionsPage', undefined).catch(() => undefined),
-    signal: ctx.signal,
     mountHost: async () => {
       const ui = await createShadowRootUi(ctx, {
         // The page scanner never looks inside this element.
@@ -56,28 +41,11 @@ export function createHoverCard(options: CreateHoverCardOptions): HoverCardContr
         css: [tokensCss, componentsCss, cardCss].join('\n'),
         // Keys typed in the card must not trigger the page's own shortcuts.
         isolateEvents: true,
+        // WXT owns the host's lifetime: it removes the host when `ctx` is invalidated.
         onMount: () => undefined,
       });
       ui.mount();
-      ctx.onInvalidated(() => ui.remove());
       return { container: ui.uiContainer, hostElement: ui.shadowHost };
     },
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => controller.close());
-  ctx.addEventListener(window, 'pagehide', () => controller.close());
-  return controller;
-}
-
-/**
- * Answers the background's keyboard-command messages with the card's
- * next/previous navigation; returns the function that stops listening.
- */
-export function listenForMentionNavigation(card: Pick<HoverCardController, 'openNext' | 'openPrevious'>): () => void {
-  return onMessage('navigateMention', ({ data }) => (data.direction === 'next' ? card.openNext() : card.openPrevious()));
-}
-
-async function setTopicEnabledInStorage(topicId: string, enabled: boolean): Promise<void> {
-  const { disabledTopics } = await readStoredSettings();
-  const others = disabledTopics.filter((id) => id !== topicId);
-  await updateSettings({ disabledTopics: enabled ? others : [...others, topicId] });
 }

@@ -17,8 +17,12 @@ import type { ContextRuleSource, MatcherSource, Scope, TermSource, WordListSourc
 /** Scopes as numbers, nearest first. */
 export const SCOPE_CODES: Readonly<Record<Scope, number>> = { sentence: 0, paragraph: 1, article: 2 };
 
-/** A phrase of a guard: words in text order, each a lower-cased literal or a class ("{Name}"). */
-export type GuardPhrase = readonly string[];
+/**
+ * A phrase of a guard: words in text order, each a lower-cased literal, a
+ * class ("{Name}"), or the index of a word list in `MatcherTables.guardLists`
+ * (any of its entries, each one or more words, stands there).
+ */
+export type GuardPhrase = ReadonlyArray<string | number>;
 
 /** One phrase an automaton finds, and what finding it means (what a page needs of it). */
 export interface PhraseRecord extends PhraseEnding {
@@ -92,6 +96,8 @@ export interface MatcherTables {
   factCount: number;
   /** How many guarded words there are (ids of `PhraseRecord.guard`). */
   guardCount: number;
+  /** The word lists guard phrases refer to by index: each entry's words. */
+  guardLists: string[][][];
   rules: RuleRecord[];
   mainPhrases: PhraseRecord[];
   main: AutomatonTables;
@@ -161,23 +167,34 @@ class SourceReader {
   }
 
   /** Guard phrases with "@list" references expanded (each list word in place of the reference). */
+  /** Word lists as guards use them, by index: each entry's words. Shared by every guard. */
+  readonly guardLists: string[][][] = [];
+  private readonly guardListIndex = new Map<string, number>();
+
+  /** Guard phrases, a "@list" reference standing as one item for any of its entries. */
   guards(phrases: readonly string[] | undefined, where: string): GuardPhrase[] {
     const out: GuardPhrase[] = [];
     for (const phrase of phrases ?? []) {
-      let variants: string[][] = [[]];
+      const items: Array<string | number> = [];
       for (const piece of phrase.trim().split(/\s+/u)) {
         const reference = LIST_REFERENCE.exec(piece);
+        if (!reference && piece.startsWith('@')) throw new MatcherCompileError(`${where}: "${piece}" is not a list reference like "@israel"`);
         if (reference) {
-          const list = this.lists[reference[1]!];
+          const name = reference[1]!;
+          const list = this.lists[name];
           if (!list) throw new MatcherCompileError(`${where}: unknown word list "${piece}"`);
-          const options = list.words.map((word) => guardWords(word, where));
-          variants = variants.flatMap((variant) => options.map((option) => [...variant, ...option]));
+          let index = this.guardListIndex.get(name);
+          if (index === undefined) {
+            index = this.guardLists.length;
+            this.guardLists.push(list.words.map((word) => guardWords(word, where)));
+            this.guardListIndex.set(name, index);
+          }
+          items.push(index);
         } else {
-          const words = guardWords(piece, where);
-          variants = variants.map((variant) => [...variant, ...words]);
+          items.push(...guardWords(piece, where));
         }
       }
-      out.push(...variants);
+      out.push(items);
     }
     return out;
   }
@@ -207,7 +224,7 @@ function phraseShape(text: string, caseSensitive: boolean, where: string): Phras
  * its case: "US" must not match the pronoun "us".
  */
 function isAcronym(text: string): boolean {
-  return /^[\p{Lu}\d.&\-]+$/u.test(text) && /\p{Lu}.*\p{Lu}/u.test(text);
+  return /^[\p{Lu}\d.&-]+$/u.test(text) && /\p{Lu}.*\p{Lu}/u.test(text);
 }
 
 /** Compiles a matcher source into the tables a page loads. Throws `MatcherCompileError` naming the bad entry. */
@@ -338,6 +355,7 @@ export function compileMatcherTables(source: MatcherSource): MatcherTables {
     sets: setRecords,
     factCount,
     guardCount,
+    guardLists: reader.guardLists,
     rules,
     mainPhrases,
     main: buildAutomaton(mainPhrases, alphabet),

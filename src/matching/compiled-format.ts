@@ -7,31 +7,42 @@
  * Loading rebuilds the typed arrays in one linear pass each: no trie, no
  * breadth-first search, no term is read again.
  */
-import { Alphabet, kindRow, type AutomatonTables } from './automaton';
+import { Alphabet, kindRow, SPECIAL, type AutomatonTables } from './automaton';
+import { packInts, unpackInts } from './packed-ints';
 import type { GuardPhrase, MatcherTables, NeedRecord, PhraseRecord, RejectRecord, RuleRecord, WordSetRecord } from './compile';
 
 /** Bumped whenever the shape below changes, so stored tables from an older version are compiled again. */
-export const SHIPPED_FORMAT = 1;
+export const SHIPPED_FORMAT = 2;
 
+/** One automaton, its integer arrays packed (`packed-ints.ts`). */
 interface ShippedAutomaton {
-  /** Per node from 1: its parent node and the letter that leads to it. */
-  parents: number[];
-  letters: number[];
-  /** Per node: how many phrases end there; then the phrase indices, node by node. */
-  phraseCounts: number[];
-  phraseIndex: number[];
+  /** Per node from 1: how far back its parent is, and the letter that leads to it. */
+  trie: string;
+  /** Nodes where phrases end: distance from the previous such node, and how many end there. */
+  ends: string;
+  /** The phrase indices, node by node. */
+  phraseIndex: string;
   classCount: number;
-  candidateNodes: number[];
+  candidateNodes: string;
   /** Per walk state from 2: the state whose row it starts from. */
-  failOf: number[];
-  /** The DFA's own transitions: state, class, target, in state order. */
-  overrides: number[];
+  failOf: string;
+  /** The DFA's own transitions: state (from the previous one), class, target (walk state or special, see `packTarget`). */
+  overrides: string;
+}
+
+/** A DFA target as a small number: walk states even, special states (candidates...) odd. */
+function packTarget(target: number): number {
+  return target < SPECIAL ? target * 2 : (target - SPECIAL) * 2 + 1;
+}
+
+function unpackTarget(packed: number): number {
+  return packed % 2 === 0 ? packed / 2 : (packed - 1) / 2 + SPECIAL;
 }
 
 /** A phrase as shipped: short keys, only what the page reads. */
 interface ShippedPhrase {
-  /** Case kept, words joined by single spaces. */
-  e: string;
+  /** Case kept, words joined by single spaces: only case-sensitive phrases need it. */
+  e?: string;
   /** 1: case-sensitive. */
   c?: 1;
   /** 1: takes plural endings. */
@@ -55,6 +66,7 @@ export interface ShippedMatcher {
   sets: WordSetRecord[];
   factCount: number;
   guardCount: number;
+  guardLists: string[][][];
   rules: RuleRecord[];
   mainPhrases: ShippedPhrase[];
   main: ShippedAutomaton;
@@ -63,8 +75,11 @@ export interface ShippedMatcher {
 }
 
 function shipPhrase(phrase: PhraseRecord): ShippedPhrase {
-  const shipped: ShippedPhrase = { e: phrase.exact };
-  if (phrase.caseSensitive) shipped.c = 1;
+  const shipped: ShippedPhrase = {};
+  if (phrase.caseSensitive) {
+    shipped.c = 1;
+    shipped.e = phrase.exact;
+  }
   if (phrase.takesPlural) shipped.p = 1;
   if (phrase.topic !== undefined) shipped.t = phrase.topic;
   if (phrase.term !== undefined) shipped.w = phrase.term;
@@ -78,7 +93,7 @@ function shipPhrase(phrase: PhraseRecord): ShippedPhrase {
 }
 
 function loadPhrase(shipped: ShippedPhrase): PhraseRecord {
-  const phrase: PhraseRecord = { exact: shipped.e, caseSensitive: shipped.c === 1, takesPlural: shipped.p === 1 };
+  const phrase: PhraseRecord = { exact: shipped.e ?? '', caseSensitive: shipped.c === 1, takesPlural: shipped.p === 1 };
   if (shipped.t !== undefined) phrase.topic = shipped.t;
   if (shipped.w !== undefined) phrase.term = shipped.w;
   if (shipped.r !== undefined) phrase.rule = shipped.r;
@@ -109,40 +124,54 @@ function shipAutomaton(tables: AutomatonTables, alphabet: Alphabet): ShippedAuto
       letters[tables.onlyChild[node]! - 1] = tables.onlyLetter[node]!;
     }
   }
-  const phraseCounts: number[] = [];
-  for (let node = 0; node < nodes; node++) phraseCounts.push(tables.phraseStart[node + 1]! - tables.phraseStart[node]!);
+  const trie: number[] = [];
+  for (let child = 1; child < nodes; child++) trie.push(child - parents[child - 1]!, letters[child - 1]!);
+  const ends: number[] = [];
+  let previousEnd = 0;
+  for (let node = 0; node < nodes; node++) {
+    const count = tables.phraseStart[node + 1]! - tables.phraseStart[node]!;
+    if (count === 0) continue;
+    ends.push(node - previousEnd, count);
+    previousEnd = node;
+  }
   const classCount = tables.classCount;
   const states = tables.delta.length / classCount;
   const overrides: number[] = [];
   const base = kindRow(alphabet);
+  let previousState = 0;
   for (let state = 0; state < states; state++) {
     if (state === 1) continue;
     const from = state === 0 ? base : tables.delta.subarray(tables.failOf[state - 2]! * classCount, tables.failOf[state - 2]! * classCount + classCount);
     if (state >= 2 && tables.failOf[state - 2]! >= state) throw new Error('A failure state must come before its state');
     for (let cls = 0; cls < classCount; cls++) {
       const target = tables.delta[state * classCount + cls]!;
-      if (target !== from[cls]) overrides.push(state, cls, target);
+      if (target === from[cls]) continue;
+      overrides.push(state - previousState, cls, packTarget(target));
+      previousState = state;
     }
   }
   return {
-    parents,
-    letters,
-    phraseCounts,
-    phraseIndex: [...tables.phraseIndex],
+    trie: packInts(trie),
+    ends: packInts(ends),
+    phraseIndex: packInts(tables.phraseIndex),
     classCount,
-    candidateNodes: [...tables.candidateNodes],
-    failOf: [...tables.failOf],
-    overrides,
+    candidateNodes: packInts(tables.candidateNodes),
+    failOf: packInts(tables.failOf),
+    overrides: packInts(overrides),
   };
 }
 
 function loadAutomaton(shipped: ShippedAutomaton, alphabet: Alphabet): AutomatonTables {
-  const nodes = shipped.parents.length + 1;
+  const trie = unpackInts(shipped.trie);
+  const nodes = trie.length / 2 + 1;
+  const parents = new Int32Array(nodes);
   const childCount = new Int32Array(nodes);
   let stride = 1;
   for (let child = 1; child < nodes; child++) {
-    childCount[shipped.parents[child - 1]!]! += 1;
-    stride = Math.max(stride, shipped.letters[child - 1]! + 1);
+    const parent = child - trie[2 * (child - 1)]!;
+    parents[child] = parent;
+    childCount[parent]! += 1;
+    stride = Math.max(stride, trie[2 * (child - 1) + 1]! + 1);
   }
   const rowOf = new Int32Array(nodes).fill(-1);
   let branching = 0;
@@ -154,8 +183,8 @@ function loadAutomaton(shipped: ShippedAutomaton, alphabet: Alphabet): Automaton
   const viaSeparator = new Uint8Array(nodes);
   const spaceLetter = alphabet.letters.indexOf(32) + 1;
   for (let child = 1; child < nodes; child++) {
-    const parent = shipped.parents[child - 1]!;
-    const letter = shipped.letters[child - 1]!;
+    const parent = parents[child]!;
+    const letter = trie[2 * (child - 1) + 1]!;
     if (rowOf[parent]! >= 0) rows[rowOf[parent]! + letter] = child;
     else {
       onlyLetter[parent] = letter;
@@ -164,24 +193,34 @@ function loadAutomaton(shipped: ShippedAutomaton, alphabet: Alphabet): Automaton
     depthOf[child] = depthOf[parent]! + 1;
     viaSeparator[child] = letter === spaceLetter ? 1 : 0;
   }
+  const counts = new Int32Array(nodes);
+  const ends = unpackInts(shipped.ends);
+  let node = 0;
+  for (let index = 0; index < ends.length; index += 2) {
+    node += ends[index]!;
+    counts[node] = ends[index + 1]!;
+  }
   const phraseStart = new Int32Array(nodes + 1);
-  for (let node = 0; node < nodes; node++) phraseStart[node + 1] = phraseStart[node]! + shipped.phraseCounts[node]!;
+  for (let at = 0; at < nodes; at++) phraseStart[at + 1] = phraseStart[at]! + counts[at]!;
 
   const classCount = shipped.classCount;
-  const states = shipped.failOf.length + 2;
+  const failOf = Int32Array.from(unpackInts(shipped.failOf));
+  const states = failOf.length + 2;
   const delta = new Int32Array(states * classCount);
   const base = kindRow(alphabet);
-  const overrides = shipped.overrides;
+  const overrides = unpackInts(shipped.overrides);
   let next = 0;
+  let overrideState = overrides.length > 0 ? overrides[0]! : -1;
   for (let state = 0; state < states; state++) {
     if (state < 2) delta.set(base, state * classCount);
     else {
-      const fail = shipped.failOf[state - 2]! * classCount;
+      const fail = failOf[state - 2]! * classCount;
       delta.copyWithin(state * classCount, fail, fail + classCount);
     }
-    while (next < overrides.length && overrides[next] === state) {
-      delta[state * classCount + overrides[next + 1]!] = overrides[next + 2]!;
+    while (next < overrides.length && overrideState === state) {
+      delta[state * classCount + overrides[next + 1]!] = unpackTarget(overrides[next + 2]!);
       next += 3;
+      if (next < overrides.length) overrideState += overrides[next]!;
     }
   }
   return {
@@ -193,11 +232,11 @@ function loadAutomaton(shipped: ShippedAutomaton, alphabet: Alphabet): Automaton
     depthOf,
     viaSeparator,
     phraseStart,
-    phraseIndex: Int32Array.from(shipped.phraseIndex),
+    phraseIndex: Int32Array.from(unpackInts(shipped.phraseIndex)),
     delta,
     classCount,
-    candidateNodes: Int32Array.from(shipped.candidateNodes),
-    failOf: Int32Array.from(shipped.failOf),
+    candidateNodes: Int32Array.from(unpackInts(shipped.candidateNodes)),
+    failOf,
   };
 }
 
@@ -222,6 +261,7 @@ export function shipMatcher(tables: MatcherTables): ShippedMatcher {
     sets: tables.sets.map((set) => ({ article: set.article, fact: set.fact, guards: set.guards.map((guard) => ({ ...guard })) })),
     factCount: tables.factCount,
     guardCount: tables.guardCount,
+    guardLists: tables.guardLists,
     rules: tables.rules.map(shipRule),
     mainPhrases: tables.mainPhrases.map(shipPhrase),
     main: shipAutomaton(tables.main, alphabet),
@@ -241,6 +281,7 @@ export function loadShippedMatcher(shipped: ShippedMatcher): MatcherTables {
     sets: shipped.sets,
     factCount: shipped.factCount,
     guardCount: shipped.guardCount,
+    guardLists: shipped.guardLists,
     rules: shipped.rules,
     mainPhrases: shipped.mainPhrases.map(loadPhrase),
     main: loadAutomaton(shipped.main, alphabet),

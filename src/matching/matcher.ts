@@ -14,7 +14,7 @@
  */
 import { Alphabet, Automaton } from './automaton';
 import type { GuardPhrase, MatcherTables, NeedRecord, PhraseRecord, RuleRecord, WordSetRecord } from './compile';
-import { isTitleCase, sentenceIndexAt, sentenceStarts, wordFits, wordsAfter, wordsBefore } from './tokens';
+import { isTitleCase, sentenceIndexAt, sentenceStarts, wordFits, wordsAfter, wordsBefore, type Word } from './tokens';
 import type { BlockScan, Matcher, Mention, PendingCandidate, PendingSpan } from './types';
 
 /** Strength of evidence, strongest first. */
@@ -29,6 +29,8 @@ const ARTICLE_SCOPE = 2;
 const LINK_AFTER = /^[\s,]*(?:(?:with|between|for|to|among|and)\s+(?:the\s+)?)?$/iu;
 /** What may stand between a word and a match after it ("U.S.-Israeli defense treaty", "Japan's security treaty"). */
 const LINK_BEFORE = /^(?:['’‘ʼ]s?)?[\s\-\u2010-\u2015\u2212]*$/u;
+/** Most words a guard phrase reads next to a match. */
+const GUARD_WORDS = 6;
 
 const NO_MENTIONS: Mention[] = [];
 /** The scan of a block with nothing in it; shared, never changed. */
@@ -102,6 +104,16 @@ class BlockContext {
     return this.nearFound;
   }
 
+  /** A guard word list's entries, read nearest first (for words before a match) or in reading order. */
+  guardList(index: number, backwards: boolean): readonly (readonly string[])[] {
+    return this.runtime.guardList(index, backwards);
+  }
+
+  /** A guard phrase in reverse, its list entries reversed too (words before a match are read nearest first). */
+  reversedGuard(phrase: GuardPhrase): readonly (string | number)[] {
+    return this.runtime.reversedGuard(phrase);
+  }
+
   /** Whether occurrence `k` of `found` counts (not a guarded word this block uses in a name). */
   counts(found: Occurrences, k: number): boolean {
     const guard = found.guards[k]!;
@@ -109,24 +121,46 @@ class BlockContext {
   }
 }
 
+/**
+ * Whether `items` (a guard phrase, in reading order away from the match) fit
+ * `words` from index `at` on: literals and classes one word each, a list item
+ * any of its entries.
+ */
+function itemsFit(
+  context: BlockContext,
+  items: readonly (string | number)[],
+  item: number,
+  words: readonly Word[],
+  at: number,
+  start: number,
+  backwards: boolean,
+): boolean {
+  if (item === items.length) return true;
+  const pattern = items[item]!;
+  if (typeof pattern === 'number') {
+    for (const entry of context.guardList(pattern, backwards)) {
+      if (entry.length + at > words.length) continue;
+      let fits = true;
+      for (let k = 0; k < entry.length && fits; k++) fits = wordFits(context.text, words[at + k]!, entry[k]!);
+      if (fits && itemsFit(context, items, item + 1, words, at + entry.length, start, backwards)) return true;
+    }
+    return false;
+  }
+  const word = words[at];
+  if (!word || !wordFits(context.text, word, pattern)) return false;
+  // In a headline set in title case every word is capitalized: a capital there proves no name.
+  if (pattern === '{Name}' && context.inTitleCase(start)) return false;
+  return itemsFit(context, items, item + 1, words, at + 1, start, backwards);
+}
+
 /** Whether words right before (or after) `[start, end)` spell one of the guard phrases. */
 function guardHits(context: BlockContext, start: number, end: number, phrases: readonly GuardPhrase[], side: 'before' | 'after'): boolean {
-  const text = context.text;
-  let longest = 0;
-  for (const phrase of phrases) longest = Math.max(longest, phrase.length);
-  const words = side === 'before' ? wordsBefore(text, start, longest) : wordsAfter(text, end, longest);
+  const words = side === 'before' ? wordsBefore(context.text, start, GUARD_WORDS) : wordsAfter(context.text, end, GUARD_WORDS);
   if (words.length === 0) return false;
   for (const phrase of phrases) {
-    if (phrase.length > words.length) continue;
-    let fits = true;
-    for (let i = 0; i < phrase.length && fits; i++) {
-      const pattern = side === 'before' ? phrase[phrase.length - 1 - i]! : phrase[i]!;
-      const word = words[i]!;
-      fits = wordFits(text, word, pattern);
-      // In a headline set in title case every word is capitalized: a capital there proves no name.
-      if (fits && pattern === '{Name}' && context.inTitleCase(start)) fits = false;
-    }
-    if (fits) return true;
+    // Words before the match are read nearest first: so is the phrase, and every list entry in it.
+    const items = side === 'before' ? context.reversedGuard(phrase) : phrase;
+    if (itemsFit(context, items, 0, words, 0, start, side === 'before')) return true;
   }
   return false;
 }
@@ -155,6 +189,25 @@ class CompiledRuntime implements Matcher {
   readonly factCount: number;
   private readonly main: Automaton;
   private readonly near: Automaton;
+
+  /** Guard lists with each entry reversed, for words before a match; and reversed phrases, both made on first use. */
+  private reversedLists: Array<readonly (readonly string[])[]> | null = null;
+  private readonly reversedPhrases = new Map<GuardPhrase, readonly (string | number)[]>();
+
+  guardList(index: number, backwards: boolean): readonly (readonly string[])[] {
+    if (!backwards) return this.compiled.guardLists[index] ?? [];
+    this.reversedLists ??= this.compiled.guardLists.map((list) => list.map((entry) => [...entry].reverse()));
+    return this.reversedLists[index] ?? [];
+  }
+
+  reversedGuard(phrase: GuardPhrase): readonly (string | number)[] {
+    let reversed = this.reversedPhrases.get(phrase);
+    if (!reversed) {
+      reversed = [...phrase].reverse();
+      this.reversedPhrases.set(phrase, reversed);
+    }
+    return reversed;
+  }
 
   constructor(readonly compiled: MatcherTables) {
     const alphabet = new Alphabet(compiled.letters);

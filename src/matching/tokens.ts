@@ -153,7 +153,13 @@ export function isNameWord(text: string, word: Word): boolean {
   return lower && !NOT_NAMES.has(foldText(text.slice(word.start, word.end)));
 }
 
+/** A number, or a word that starts with one ("9pm", "10th"). */
 function isNumberWord(text: string, word: Word): boolean {
+  const code = text.charCodeAt(word.start);
+  return word.end > word.start && code >= 48 && code <= 57;
+}
+
+function isAllDigits(text: string, word: Word): boolean {
   for (let i = word.start; i < word.end; i++) {
     const code = text.charCodeAt(i);
     if (code < 48 || code > 57) return false;
@@ -162,7 +168,7 @@ function isNumberWord(text: string, word: Word): boolean {
 }
 
 function isYearWord(text: string, word: Word): boolean {
-  if (word.end - word.start !== 4 || !isNumberWord(text, word)) return false;
+  if (word.end - word.start !== 4 || !isAllDigits(text, word)) return false;
   const year = Number(text.slice(word.start, word.end));
   return year >= 1900 && year <= 2099;
 }
@@ -205,7 +211,7 @@ export function isTitleCase(text: string, from: number, to: number): boolean {
       first = false;
     }
   }
-  return long >= 2 && capitalized / long >= 0.7;
+  return long >= 3 && capitalized / long >= 0.7;
 }
 
 /**

@@ -6,6 +6,7 @@
 import { useState } from 'preact/hooks';
 import { dataset } from '@/src/data';
 import type { HighlightStyle, MarkMode, Settings, ThemePreference } from '@/src/settings';
+import { withTopicEnabled } from '@/src/settings/topic-switch';
 import { t, type MessageKey } from '@/src/ui/i18n';
 import { Switch } from '@/src/ui/switch';
 import { BackupSection } from './BackupSection';
@@ -91,9 +92,7 @@ export function OptionsView(props: OptionsViewProps) {
   const update = actions.onUpdate;
   const setTopic = (topicId: string, on: boolean) =>
     update({
-      disabledTopics: on
-        ? settings.disabledTopics.filter((id) => id !== topicId)
-        : [...settings.disabledTopics.filter((id) => id !== topicId), topicId],
+      disabledTopics: withTopicEnabled(settings.disabledTopics, topicId, on),
     });
 
   return (

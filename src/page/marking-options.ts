@@ -2,7 +2,8 @@
  * What the reader's settings mean for marking this page: whether to mark at
  * all, which topics, every mention or the first, and in which style.
  */
-import { isSiteListed, type HighlightStyle, type MarkMode, type Settings } from '@/src/settings';
+import type { HighlightStyle, MarkMode, Settings } from '@/src/settings/fields';
+import { isSiteListed } from '@/src/settings/hostnames';
 
 /** The settings the page marker obeys. */
 export type MarkingSettings = Pick<Settings, 'enabled' | 'disabledTopics' | 'markMode' | 'highlightStyle' | 'pausedSites'>;

@@ -4,7 +4,7 @@
  * Sending never throws: the background may be asleep, or this content script
  * orphaned by an extension update.
  */
-import type { PageReport } from '@/src/messaging/protocol';
+import type { PageReport } from '@/src/messaging/types';
 import type { PageMarker } from './page-marker';
 
 /** Quiet time after the last change before the report goes out. */

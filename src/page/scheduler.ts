@@ -48,9 +48,12 @@ interface YieldingScheduler {
   yield(): Promise<void>;
 }
 
+import { ownGlobal } from '@/src/safe-globals';
+
 /** Yields to the event loop so input and rendering can run, preferring `scheduler.yield()`. */
 export function createYieldToHost(signal?: AbortSignal): () => Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Partial<YieldingScheduler> }).scheduler;
+  // Read past the page's named elements: `<img name="scheduler">` must not stand in for it.
+  const scheduler = ownGlobal('scheduler') as Partial<YieldingScheduler> | undefined;
   if (scheduler && typeof scheduler.yield === 'function') {
     const nativeYield = scheduler.yield.bind(scheduler);
     return () => nativeYield();

@@ -15,6 +15,7 @@ import {
   isSiteListed,
   updateSettings,
   watchSettings,
+  withTopicEnabled,
   type Settings,
   type WriteResult,
 } from '@/src/settings';
@@ -243,8 +244,7 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
     onToggleExpanded: (key) => dispatch({ type: 'toggle-expanded', topicId: key }),
     onSetEnabled: (enabled) => write({ enabled }),
     onSetTopicEnabled: (topicId, on) => {
-      const others = effectiveSettings.disabledTopics.filter((id) => id !== topicId);
-      write({ disabledTopics: on ? others : [...others, topicId] });
+      write({ disabledTopics: withTopicEnabled(effectiveSettings.disabledTopics, topicId, on) });
     },
     onJump: (topicId) => {
       const tabId = tab?.id;

@@ -1,73 +1,39 @@
 /**
- * Every setting in one place: its name, type, default, allowed range, how a
- * damaged stored value is repaired and how an imported value is checked.
+ * The schemas built from the settings table (`fields.ts`): how a damaged
+ * stored value is repaired, and how an imported value is checked.
  */
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
+import {
+  DEFAULT_SETTINGS,
+  HOVER_DELAY_RANGE,
+  MAX_LIST_ENTRIES,
+  SETTING_FIELDS,
+  SETTING_KEYS,
+  defaultSettings,
+  isTopicId,
+  type FieldKind,
+  type Settings,
+} from './fields';
 import { normalizeSiteList, normalizeSiteName } from './hostnames';
 
-/** Highlight styles, in the order the options page offers them. */
-export const HIGHLIGHT_STYLES = ['underline', 'background', 'none'] as const;
-/** Mark every mention of a topic, or only its first on the page. */
-export const MARK_MODES = ['every', 'first'] as const;
-/** Card and page themes. */
-export const THEME_PREFERENCES = ['system', 'light', 'dark'] as const;
-/** Allowed hover delay, in milliseconds. */
-export const HOVER_DELAY_RANGE = Object.freeze({ min: 0, max: 1500 });
-/** Longest list any list setting may hold; far more than a reader types, short enough to fit storage.sync. */
-export const MAX_LIST_ENTRIES = 500;
+export {
+  DEFAULT_SETTINGS,
+  HIGHLIGHT_STYLES,
+  HOVER_DELAY_RANGE,
+  MARK_MODES,
+  MAX_LIST_ENTRIES,
+  SETTING_KEYS,
+  THEME_PREFERENCES,
+  defaultSettings,
+  type HighlightStyle,
+  type MarkMode,
+  type Settings,
+  type ThemePreference,
+} from './fields';
 
-/** How mentions are marked on the page. */
-export type HighlightStyle = (typeof HIGHLIGHT_STYLES)[number];
-/** Which mentions of a topic are marked. */
-export type MarkMode = (typeof MARK_MODES)[number];
-/** The colour scheme of Policy Lens's own UI. */
-export type ThemePreference = (typeof THEME_PREFERENCES)[number];
-
-/** The reader's preferences. */
-export interface Settings {
-  /** Master switch: off means no marks and no cards anywhere. */
-  enabled: boolean;
-  /** Topic ids the reader turned off; topics added by later data default to on. */
-  disabledTopics: string[];
-  markMode: MarkMode;
-  highlightStyle: HighlightStyle;
-  /** How long the pointer rests on a mention before its card opens, 0–1500 ms. */
-  hoverDelayMs: number;
-  theme: ThemePreference;
-  showBadge: boolean;
-  /** Sites (normalized hostnames, see `normalizeSiteName`) where the reader paused Policy Lens. */
-  pausedSites: string[];
-}
-
-// Frozen so that no caller can change the defaults through a shared array.
-const NO_ENTRIES = Object.freeze([]) as readonly string[] as string[];
-
-/** What a fresh install starts with. */
-export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
-  enabled: true,
-  disabledTopics: NO_ENTRIES,
-  markMode: 'every',
-  highlightStyle: 'underline',
-  hoverDelayMs: 300,
-  theme: 'system',
-  showBadge: true,
-  pausedSites: NO_ENTRIES,
-});
-
-/** The names of every setting, in a stable order (the order of exported files). */
-export const SETTING_KEYS = Object.freeze(Object.keys(DEFAULT_SETTINGS) as (keyof Settings)[]);
-
-// Same spelling as topic ids in the bundled data (src/data/schema.ts).
-const TOPIC_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_TOPIC_ID_LENGTH = 80;
-
-function isTopicId(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_TOPIC_ID_LENGTH && TOPIC_ID.test(value);
-}
-
-function clampHoverDelay(ms: number): number {
-  return Math.min(HOVER_DELAY_RANGE.max, Math.max(HOVER_DELAY_RANGE.min, Math.round(ms)));
+function clampNumber(ms: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, Math.round(ms)));
 }
 
 // Unknown topic ids are kept on purpose: settings sync between browsers, and
@@ -81,24 +47,33 @@ function repairSiteList(entries: unknown[]): string[] {
   return normalizeSiteList(entries.slice(0, MAX_LIST_ENTRIES * 2)).slice(0, MAX_LIST_ENTRIES);
 }
 
-const D = DEFAULT_SETTINGS;
+/** How one kind of setting is repaired: a wrong value falls back to the field's own default. */
+function repairField(field: FieldKind, fallback: unknown): v.GenericSchema {
+  switch (field.kind) {
+    case 'boolean':
+      return v.fallback(v.boolean(), fallback as boolean);
+    case 'choice':
+      return v.fallback(v.picklist(field.options), fallback as string);
+    case 'number':
+      return v.fallback(
+        v.pipe(
+          v.number(),
+          v.finite(),
+          v.transform((value: number) => clampNumber(value, field.min, field.max)),
+        ),
+        fallback as number,
+      );
+    case 'topic-list':
+      return v.fallback(v.pipe(v.array(v.unknown()), v.transform(repairTopicList)), () => []);
+    case 'site-list':
+      return v.fallback(v.pipe(v.array(v.unknown()), v.transform(repairSiteList)), () => []);
+  }
+}
 
 // Each field falls back to its own default, so one damaged value never costs the others.
-const RepairSchema = v.object({
-  enabled: v.fallback(v.boolean(), D.enabled),
-  disabledTopics: v.fallback(v.pipe(v.array(v.unknown()), v.transform(repairTopicList)), () => []),
-  markMode: v.fallback(v.picklist(MARK_MODES), D.markMode),
-  highlightStyle: v.fallback(v.picklist(HIGHLIGHT_STYLES), D.highlightStyle),
-  hoverDelayMs: v.fallback(v.pipe(v.number(), v.finite(), v.transform(clampHoverDelay)), D.hoverDelayMs),
-  theme: v.fallback(v.picklist(THEME_PREFERENCES), D.theme),
-  showBadge: v.fallback(v.boolean(), D.showBadge),
-  pausedSites: v.fallback(v.pipe(v.array(v.unknown()), v.transform(repairSiteList)), () => []),
-}) satisfies v.GenericSchema<unknown, Settings>;
-
-/** A fresh, mutable copy of the defaults. */
-export function defaultSettings(): Settings {
-  return { ...DEFAULT_SETTINGS, disabledTopics: [], pausedSites: [] };
-}
+const RepairSchema = v.object(
+  Object.fromEntries(SETTING_KEYS.map((key) => [key, repairField(SETTING_FIELDS[key], DEFAULT_SETTINGS[key])])),
+) as unknown as v.GenericSchema<unknown, Settings>;
 
 /**
  * Turns whatever storage holds into valid settings, field by field: a wrongly
@@ -154,37 +129,36 @@ function strictList(
   );
 }
 
-const boolean = (key: keyof Settings) => v.optional(v.boolean(say.boolean(key)));
-const choice = <const T extends readonly string[]>(key: keyof Settings, options: T) =>
-  v.optional(v.picklist(options, say.choice(key, options)));
+/** How one kind of setting is checked in an imported file: refused with a message naming it, never guessed. */
+function strictField(key: keyof Settings, field: FieldKind): v.GenericSchema {
+  switch (field.kind) {
+    case 'boolean':
+      return v.optional(v.boolean(say.boolean(key)));
+    case 'choice':
+      return v.optional(v.picklist(field.options, say.choice(key, field.options)));
+    case 'number':
+      return v.optional(
+        v.pipe(
+          v.number(say.number(key)),
+          v.integer(say.number(key)),
+          v.minValue(field.min, say.number(key)),
+          v.maxValue(field.max, say.number(key)),
+        ),
+      );
+    case 'topic-list':
+      return strictList(key, (entry) => (isTopicId(entry) ? entry : null), 'settingsErrorTopic');
+    case 'site-list':
+      return strictList(key, (entry) => (typeof entry === 'string' ? normalizeSiteName(entry) : null), 'settingsErrorSite');
+  }
+}
 
 const StrictSettingsSchema = v.strictObject(
-  {
-    enabled: boolean('enabled'),
-    disabledTopics: strictList('disabledTopics', (entry) => (isTopicId(entry) ? entry : null), 'settingsErrorTopic'),
-    markMode: choice('markMode', MARK_MODES),
-    highlightStyle: choice('highlightStyle', HIGHLIGHT_STYLES),
-    hoverDelayMs: v.optional(
-      v.pipe(
-        v.number(say.number('hoverDelayMs')),
-        v.integer(say.number('hoverDelayMs')),
-        v.minValue(HOVER_DELAY_RANGE.min, say.number('hoverDelayMs')),
-        v.maxValue(HOVER_DELAY_RANGE.max, say.number('hoverDelayMs')),
-      ),
-    ),
-    theme: choice('theme', THEME_PREFERENCES),
-    showBadge: boolean('showBadge'),
-    pausedSites: strictList(
-      'pausedSites',
-      (entry) => (typeof entry === 'string' ? normalizeSiteName(entry) : null),
-      'settingsErrorSite',
-    ),
-  },
+  Object.fromEntries(SETTING_KEYS.map((key) => [key, strictField(key, SETTING_FIELDS[key])])),
   (issue) =>
     issue.expected === 'never'
       ? browser.i18n.getMessage('settingsErrorUnknownSetting', [describeValue(issue.input)])
       : browser.i18n.getMessage('settingsErrorNotObject'),
-);
+) as unknown as v.GenericSchema<unknown, Partial<Settings>>;
 
 /**
  * Checks settings read from a file without repairing anything: the first

@@ -5,16 +5,18 @@
 import { storage } from '#imports';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
 import { defaultSettings, repairSettings, type Settings } from './schema';
+import { SETTINGS_STORAGE_KEY } from './storage-key';
+import { withTopicEnabled } from './topic-switch';
 import { guardedSyncWrite, writeFailure, type WriteResult } from './storage-write';
+
+export { SETTINGS_STORAGE_KEY } from './storage-key';
 
 /**
  * Settings are small and personal, so they live in `storage.sync` and follow
  * the reader across browsers. Per-device state (enabled extra sites, tab
  * state) lives elsewhere: granted permissions do not sync.
  */
-const SETTINGS_KEY = 'sync:settings';
-/** The key as the storage area itself sees it (without the area prefix). */
-export const SETTINGS_STORAGE_KEY = 'settings';
+const SETTINGS_KEY = `sync:${SETTINGS_STORAGE_KEY}` as const;
 
 // Migrations run once per extension context when this module loads, which in
 // the background is every service-worker start, including the one after an update.
@@ -85,6 +87,11 @@ async function applyChanges(changes: SettingsChange[]): Promise<WriteResult> {
 export function updateSettings(patch: Partial<Settings>): Promise<WriteResult> {
   const defined = Object.fromEntries(Object.entries(patch).filter(([, value]) => value !== undefined));
   return enqueue((current) => ({ ...current, ...defined }));
+}
+
+/** Turns a topic off or back on in the stored settings, against what is stored at the moment of writing. */
+export function setTopicEnabled(topicId: string, enabled: boolean): Promise<WriteResult> {
+  return enqueue((current) => ({ ...current, disabledTopics: withTopicEnabled(current.disabledTopics, topicId, enabled) }));
 }
 
 /** Replaces every setting (used by import); the same result contract as `updateSettings`. */

@@ -13,18 +13,14 @@ import { browser, type Browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { MatchPattern } from 'wxt/utils/match-patterns';
 import { sendMessage } from '@/src/messaging/protocol';
+import { CONTENT_SCRIPT_GUARD_KEY } from './guard';
 import { isBuiltInNewsSite, NEWS_SITE_MATCHES } from './news-sites';
 
 /** Id of the one dynamic registration that runs the content script on extra sites. */
 export const EXTRA_SITES_SCRIPT_ID = 'policy-lens-extra-sites';
 /** What "Enable on all sites" requests. */
 export const ALL_SITES_ORIGINS: readonly string[] = Object.freeze(['https://*/*', 'http://*/*']);
-/**
- * The global the content script sets in its (isolated) world when it starts.
- * It must return early when the key is already there, so that injecting into
- * an open tab never runs it twice; injection checks it before injecting.
- */
-export const CONTENT_SCRIPT_GUARD_KEY = '__policyLensContentScript';
+export { CONTENT_SCRIPT_GUARD_KEY } from './guard';
 
 /** The outcome of asking the reader for site access. */
 export type SiteAccessResult =
@@ -177,7 +173,7 @@ export async function injectIntoTab(tabId: number): Promise<boolean> {
   const target = { tabId };
   const [probe] = await browser.scripting.executeScript({
     target,
-    func: (key: string) => key in globalThis,
+    func: (key: string) => Object.prototype.hasOwnProperty.call(globalThis, key),
     args: [CONTENT_SCRIPT_GUARD_KEY],
   });
   if (probe?.result === true) return false;

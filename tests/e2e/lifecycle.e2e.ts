@@ -8,7 +8,7 @@
  * not run the new one there until the page loads again (running it at once would need host
  * permissions for every news site, which Policy Lens does not ask for: content-script matches
  * do not allow `scripting.executeScript`). So the orphan stops itself and takes its marks away
- * (entrypoints/content/orphan-watch.ts), and the next page load is marked by the new version.
+ * (src/content/orphan-watch.ts), and the next page load is marked by the new version.
  * Firefox unloads the old copy and runs the new one in open tabs itself.
  */
 import { expect, it } from 'vitest';

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createHoverCardController, type CardSettings, type HoverCardController } from '@/src/card/controller';
+import { createCardSurface } from '@/src/card/surface';
 import type { MarkedMention, MarkRegistry } from '@/src/page/types';
 import { findingsAbout, getReport, iranTopic, treatyTopic } from './card-fixtures';
 import { useEnglishMessages } from './popup-i18n';
@@ -65,23 +66,27 @@ beforeEach(() => {
   controller = createHoverCardController({
     registry,
     getSettings: () => settings,
-    data: {
-      getTopic: (id) => topics.get(id),
-      getFindingsForTopic: (id) => findingsAbout(topics.get(id)!, 4),
-      getReport,
-    },
     setTopicEnabled,
     openSettings,
     signal: abort.signal,
     graceMs: 10,
-    mountHost: async () => {
-      hostElement = document.createElement('policy-lens-ui');
-      shadow = hostElement.attachShadow({ mode: 'open' });
-      const container = document.createElement('div');
-      shadow.append(container);
-      document.documentElement.append(hostElement);
-      return { container, hostElement };
-    },
+    loadSurface: async (hooks) =>
+      createCardSurface({
+        hooks,
+        data: {
+          getTopic: (id) => topics.get(id),
+          getFindingsForTopic: (id) => findingsAbout(topics.get(id)!, 4),
+          getReport,
+        },
+        mountHost: async () => {
+          hostElement = document.createElement('policy-lens-ui');
+          shadow = hostElement.attachShadow({ mode: 'open' });
+          const container = document.createElement('div');
+          shadow.append(container);
+          document.documentElement.append(hostElement);
+          return { container, hostElement };
+        },
+      }),
   });
 });
 

@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHoverCardController, type HoverCardController } from '@/src/card/controller';
+import { createCardSurface } from '@/src/card/surface';
 import { caretFromPoint } from '@/src/card/hit-test';
 import { Options } from '@/src/options/Options';
 import { FLASH_HIGHLIGHT_NAME, HighlightLayer } from '@/src/page/highlights';
@@ -120,22 +121,26 @@ describe('hover card with and without the Popover API', () => {
     controller = createHoverCardController({
       registry,
       getSettings: () => ({ hoverDelayMs: 0, theme: 'light', disabledTopics: [] }),
-      data: {
-        getTopic: (id) => (id === treatyTopic.id ? treatyTopic : undefined),
-        getFindingsForTopic: () => findingsAbout(treatyTopic, 2),
-        getReport,
-      },
       setTopicEnabled: () => undefined,
       openSettings: () => undefined,
       signal: abort.signal,
-      mountHost: async () => {
-        hostElement = document.createElement('policy-lens-ui');
-        shadow = hostElement.attachShadow({ mode: 'open' });
-        const container = document.createElement('div');
-        shadow.append(container);
-        document.documentElement.append(hostElement);
-        return { container, hostElement };
-      },
+      loadSurface: async (hooks) =>
+        createCardSurface({
+          hooks,
+          data: {
+            getTopic: (id) => (id === treatyTopic.id ? treatyTopic : undefined),
+            getFindingsForTopic: () => findingsAbout(treatyTopic, 2),
+            getReport,
+          },
+          mountHost: async () => {
+            hostElement = document.createElement('policy-lens-ui');
+            shadow = hostElement.attachShadow({ mode: 'open' });
+            const container = document.createElement('div');
+            shadow.append(container);
+            document.documentElement.append(hostElement);
+            return { container, hostElement };
+          },
+        }),
     });
   });
   afterEach(() => {

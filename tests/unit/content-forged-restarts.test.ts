@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ignoreForgedRestarts } from '@/entrypoints/content/forged-restarts';
+import { ignoreForgedRestarts } from '@/src/content/forged-restarts';
 
 const ENTRYPOINT = 'content';
 

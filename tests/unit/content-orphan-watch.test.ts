@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { ORPHAN_CHECK_INTERVAL_MS, stopWhenOrphaned } from '@/entrypoints/content/orphan-watch';
+import { ORPHAN_CHECK_INTERVAL_MS, stopWhenOrphaned } from '@/src/content/orphan-watch';
 
 const runtime = fakeBrowser.runtime as { id?: string };
 const liveId = runtime.id;

@@ -209,7 +209,7 @@ describe('textWindows and matchBlock', () => {
     const text = new BlockText();
     text.appendNode(node);
     const matcher = fakeMatcher({ 'mutual defense treaty': 'treaty' });
-    const drafts = drain(matchBlock(text, matcher));
+    const { drafts } = drain(matchBlock(text, matcher));
     expect(matcher.calls.length).toBeGreaterThan(5);
     expect(drafts).toHaveLength(2000);
     expect(new Set(drafts.map((draft) => draft.start.offset)).size).toBe(2000);

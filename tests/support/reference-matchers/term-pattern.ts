@@ -1,6 +1,6 @@
 /**
  * Regular-expression sources for terms, for the regex strategies (measured
- * against the automaton in `scripts/bench-matcher.ts`, not bundled). No `i` flag: case-insensitive letters become `[xX]` classes, which lets
+ * against the automaton in `scripts/bench/matcher.ts`, not bundled). No `i` flag: case-insensitive letters become `[xX]` classes, which lets
  * case-sensitive acronyms and ordinary words live in one pattern.
  */
 import {

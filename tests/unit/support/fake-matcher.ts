@@ -1,13 +1,15 @@
 /**
  * A tiny matcher for page-scanner tests: whole-word, case-insensitive terms
- * with any whitespace between words, one mention per topic of a term. It
- * counts calls, so tests can assert how much text was (re)scanned.
+ * with any whitespace between words, one mention per topic of a term. It has
+ * no context rules, so every mention is decided by its block alone: `scan`
+ * never leaves a span pending and counts no article facts. It counts calls,
+ * so tests can assert how much text was (re)scanned.
  */
-import type { Matcher, Mention } from '@/src/matching/types';
+import type { BlockScan, Matcher, Mention, PendingSpan } from '@/src/matching/types';
 
 /** A matcher that records what it was asked. */
 export interface CountingMatcher extends Matcher {
-  /** Every text passed to `find`, in order. */
+  /** Every text passed to `scan` (and so to `find`), in order. */
   readonly calls: string[];
 }
 
@@ -23,20 +25,34 @@ export function fakeMatcher(terms: Record<string, string | string[]>): CountingM
     pattern: new RegExp(`(?<![\\p{L}\\p{N}])${term.split(/\s+/).map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu'),
   }));
   const calls: string[] = [];
-  return {
-    calls,
-    find(text: string): Mention[] {
-      calls.push(text);
-      const mentions: Mention[] = [];
-      for (const { term, topics, pattern } of entries) {
-        for (const match of text.matchAll(pattern)) {
-          const start = match.index;
-          for (const topic of topics) mentions.push({ topic, term, text: match[0], start, end: start + match[0].length });
-        }
+
+  function mentionsIn(text: string): Mention[] {
+    const mentions: Mention[] = [];
+    for (const { term, topics, pattern } of entries) {
+      for (const match of text.matchAll(pattern)) {
+        const start = match.index;
+        for (const topic of topics) mentions.push({ topic, term, text: match[0], start, end: start + match[0].length });
       }
-      return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+    }
+    return mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  }
+
+  const matcher: CountingMatcher = {
+    calls,
+    factCount: 0,
+    scan(text: string): BlockScan {
+      calls.push(text);
+      return { mentions: mentionsIn(text), pending: null, facts: null };
+    },
+    resolve(_pending: readonly PendingSpan[], _articleFacts: ArrayLike<number> | null): Mention[] {
+      // Nothing ever waits for the article.
+      return [];
+    },
+    find(text: string): Mention[] {
+      return matcher.scan(text).mentions;
     },
   };
+  return matcher;
 }
 
 /** Terms used across the page tests. */

@@ -9,7 +9,7 @@
  * script's guard already turns away.
  */
 import type { ContentScriptContext } from '#imports';
-import { browser } from 'wxt/browser';
+import { findExtensionApi } from '@/src/extension/api';
 
 /** WXT's short name for the event; `ctx.addEventListener` expands `wxt:` names exactly as WXT's own listener does. */
 const SCRIPT_STARTED_EVENT = 'wxt:content-script-started';
@@ -21,7 +21,7 @@ export function ignoreForgedRestarts(ctx: ContentScriptContext): void {
     window,
     SCRIPT_STARTED_EVENT,
     (event: Event) => {
-      if (browser.runtime?.id !== undefined) event.stopImmediatePropagation();
+      if (findExtensionApi() !== undefined) event.stopImmediatePropagation();
     },
     { capture: true },
   );

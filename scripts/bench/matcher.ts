@@ -1,7 +1,7 @@
 /**
  * Compares the matching strategies on the text of real news pages:
  *
- *   npx tsx scripts/bench-matcher.ts [--runs N] [--data DATASET.json]
+ *   npx tsx scripts/bench/matcher.ts [--runs N] [--data DATASET.json]
  *
  * Reads `../shared/corpus/news-pages/*.html` (skips with a message when the
  * folder is absent) and extracts each page's blocks with the scan's HTML
@@ -22,20 +22,24 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { dataset as bundledDataset } from '../src/data/index';
-import type { Dataset } from '../src/data/schema';
-import { compileMatcher, defaultStrategy, type Matcher } from '../src/matching/index';
-import { MATCH_STRATEGIES, type MatchStrategy } from '../src/matching/strategies/index';
-import { htmlBlocks } from './lib/html-text';
+import { dataset as bundledDataset } from '../../src/data/index';
+import { matcherSourceOf } from '../../src/data/matcher-source';
+import type { Dataset } from '../../src/data/schema';
+import { compileMatcherTables, loadMatcher, shipMatcher, type ShippedMatcher } from '../../src/matching/index';
+import { unpackInts } from '../../src/matching/packed-ints';
+import { compileTerms, type TermEntry } from '../../src/matching/terms';
+import { MATCH_STRATEGIES, type MatchStrategy, type SpanFinder } from '../../tests/support/reference-matchers/index';
+import { htmlBlocks } from '../lib/html-text';
 
-const CORPUS = resolve(import.meta.dirname, '../../shared/corpus/news-pages');
+const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus/news-pages');
+/** The strategy the extension ships; the others are references. */
+const SHIPPED: MatchStrategy = 'automaton';
 const { values: args } = parseArgs({
   options: { runs: { type: 'string' }, data: { type: 'string' }, worker: { type: 'string' } },
 });
 const RUNS = Math.max(7, Number(args.runs) || 9);
-const dataset: Pick<Dataset, 'topics' | 'contexts'> = args.data
-  ? (JSON.parse(readFileSync(args.data, 'utf8')) as Dataset)
-  : bundledDataset;
+const dataset: Dataset = args.data ? (JSON.parse(readFileSync(args.data, 'utf8')) as Dataset) : bundledDataset;
+const entries: TermEntry[] = compileTerms(dataset.topics);
 
 /** What a worker process reports about its one strategy. */
 interface StrategyResult {
@@ -80,12 +84,16 @@ function pageBlocks(): string[] {
   return JSON.parse(JSON.stringify(files.flatMap((name) => htmlBlocks(readFileSync(join(CORPUS, name), 'utf8'))))) as string[];
 }
 
-/** One block per term: the term in a sentence, with its context rule's first word when it has one. */
+/** One block per term: the term in a sentence. */
 function termBlocks(): string[] {
-  const vouching = new Map(dataset.contexts.map((rule) => [rule.id, rule.anyOf[0]]));
-  return dataset.topics.flatMap((topic) =>
-    topic.terms.map((term) => `On ${term.text}’s side, ${term.context ? vouching.get(term.context) : 'nothing'} said.`),
-  );
+  return entries.map((entry) => `On ${entry.term}’s side, nothing was said.`);
+}
+
+/** The spans a finder reports in a block, as comparable text. */
+function spansOf(finder: SpanFinder, block: string): string {
+  const spans: string[] = [];
+  finder(block, (start, end, named) => spans.push(`${start}:${end}:${named.map((entry) => `${entry.topic}/${entry.term}`).join(',')}`));
+  return spans.join(' ');
 }
 
 // Results go through a sink the optimizer cannot see through, so no pass is dead code.
@@ -93,11 +101,11 @@ let sink = 0;
 
 function measure(strategy: MatchStrategy): StrategyResult {
   const blocks = pageBlocks();
-  let matcher: Matcher | undefined;
+  let finder: SpanFinder | undefined;
   // Cold start, in a fresh process: a regex is really compiled on its first use.
   const coldMs = cpuMs(() => {
-    matcher = compileMatcher(dataset, { strategy: MATCH_STRATEGIES[strategy] });
-    for (const block of blocks.slice(0, 100)) matcher.find(block);
+    finder = MATCH_STRATEGIES[strategy](entries);
+    for (const block of blocks.slice(0, 100)) spansOf(finder, block);
   });
   const trivialRegex = /x/g;
   const [charLoopMs, regexScanMs, findMs] = timeInTurns([
@@ -114,14 +122,14 @@ function measure(strategy: MatchStrategy): StrategyResult {
     },
     () => {
       let total = 0;
-      for (const block of blocks) total += matcher!.find(block).length;
+      for (const block of blocks) finder!(block, () => (total += 1));
       sink += total;
     },
   ]);
   const mentions: Record<number, string> = {};
   [...blocks, ...termBlocks()].forEach((block, index) => {
-    const found = matcher!.find(block);
-    if (found.length > 0) mentions[index] = JSON.stringify(found);
+    const found = spansOf(finder!, block);
+    if (found.length > 0) mentions[index] = found;
   });
   return { charLoopMs: charLoopMs!, regexScanMs: regexScanMs!, findMs: findMs!, coldMs, mentions };
 }
@@ -134,7 +142,7 @@ function runWorker(strategy: MatchStrategy): StrategyResult {
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
-  if (worker.status !== 0) throw new Error(`bench-matcher: the ${strategy} worker failed:\n${worker.stderr}`);
+  if (worker.status !== 0) throw new Error(`bench matcher: the ${strategy} worker failed:\n${worker.stderr}`);
   return JSON.parse(worker.stdout) as StrategyResult;
 }
 
@@ -151,9 +159,64 @@ function printTable(header: string[], rows: string[][]): void {
   for (const row of rows) console.log(line(row));
 }
 
+/** Int32 values as base64 bytes, and back the way a page would have to (no Buffer there): the other shipping form measured. */
+function toBase64(values: readonly number[]): string {
+  return Buffer.from(new Int32Array(values).buffer).toString('base64');
+}
+
+function fromBase64(text: string): Int32Array {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return new Int32Array(bytes.buffer);
+}
+
+/**
+ * What a page pays to get a matcher: building it from the notes (what the
+ * content script did before tables shipped), against loading the shipped
+ * tables; and for the tables' integer arrays alone, three ways to carry them:
+ * JSON number arrays, packed strings (what ships), base64 bytes decoded the
+ * way a page must (no Buffer there; `Uint8Array.fromBase64` is too new).
+ */
+function measureLoading(blocks: string[]): void {
+  const source = matcherSourceOf(dataset);
+  const shipped = shipMatcher(compileMatcherTables(source));
+  const json = JSON.stringify(shipped);
+  const packedArrays = [shipped.main, shipped.near].flatMap((automaton) => [automaton.trie, automaton.ends, automaton.phraseIndex, automaton.failOf, automaton.overrides]);
+  const ints = packedArrays.map(unpackInts);
+  const asJson = JSON.stringify(ints);
+  const asPacked = JSON.stringify(packedArrays);
+  const asBase64 = JSON.stringify(ints.map(toBase64));
+  const [compileMs, loadMs, jsonArraysMs, packedMs, base64Ms] = timeInTurns([
+    () => (sink += compileMatcherTables(source).factCount),
+    () => (sink += loadMatcher(JSON.parse(json) as ShippedMatcher).factCount),
+    () => (sink += (JSON.parse(asJson) as number[][]).length),
+    () => (sink += (JSON.parse(asPacked) as string[]).map(unpackInts).length),
+    () => (sink += (JSON.parse(asBase64) as string[]).map(fromBase64).length),
+  ]);
+  const loaded = loadMatcher(JSON.parse(json) as ShippedMatcher);
+  const [scanMs] = timeInTurns([
+    () => {
+      for (const block of blocks) sink += loaded.scan(block).mentions.length;
+    },
+  ]);
+  console.log('');
+  printTable(
+    ['getting a matcher', 'ms (median CPU)', 'bytes'],
+    [
+      ['compile from the notes', compileMs!.toFixed(2), '—'],
+      ['load the shipped tables', loadMs!.toFixed(2), String(json.length)],
+      ['  their integer arrays as JSON numbers', jsonArraysMs!.toFixed(2), String(asJson.length)],
+      ['  … as packed strings (shipped)', packedMs!.toFixed(2), String(asPacked.length)],
+      ['  … as base64 Int32 bytes', base64Ms!.toFixed(2), String(asBase64.length)],
+    ],
+  );
+  console.log(`Full matcher (terms, rules, article facts) over every page block: ${scanMs!.toFixed(1)} ms.`);
+}
+
 function main(): void {
   if (!existsSync(CORPUS)) {
-    console.log(`bench-matcher: skipped, no corpus at ${CORPUS}`);
+    console.log(`bench matcher: skipped, no corpus at ${CORPUS}`);
     return;
   }
   if (args.worker !== undefined) {
@@ -170,13 +233,13 @@ function main(): void {
       `median CPU time of ${RUNS} runs, each strategy in its own process`,
   );
   const names = Object.keys(MATCH_STRATEGIES) as MatchStrategy[];
-  const defaultName = names.find((name) => MATCH_STRATEGIES[name] === defaultStrategy)!;
+  const defaultName = SHIPPED;
   const results = new Map(names.map((name) => [name, runWorker(name)]));
   const reference = results.get(defaultName)!;
   const rows = names.map((name) => {
     const result = results.get(name)!;
     return [
-      name === defaultName ? `${name} (default)` : name,
+      name === defaultName ? `${name} (shipped)` : name,
       result.findMs.toFixed(1),
       result.charLoopMs.toFixed(1),
       (result.findMs / result.charLoopMs).toFixed(2),
@@ -186,8 +249,9 @@ function main(): void {
     ];
   });
   printTable(['strategy', 'find ms', 'char loop ms', 'find ÷ loop', '/x/ ÷ loop', 'cold start ms', 'blocks differing'], rows);
-  const mentionCount = Object.values(reference.mentions).reduce((total, json) => total + (JSON.parse(json) as unknown[]).length, 0);
-  console.log(`(${mentionCount} mentions with the default in the ${blocks.length} page blocks and ${termCount} term sentences)`);
+  const spanCount = Object.values(reference.mentions).reduce((total, spans) => total + spans.split(' ').length, 0);
+  console.log(`(${spanCount} term spans with the shipped automaton in the ${blocks.length} page blocks and ${termCount} term sentences)`);
+  measureLoading(blocks);
 }
 
 main();
