@@ -1,28 +1,22 @@
 /**
- * `npm run eval [-- DIR] [--data NOTES.json]`: precision and recall of the
+ * `npm run eval [-- [--pack PACK.json] DIR]`: precision and recall of the
  * extension's marks on a labelled set (default `tests/eval`, laid out as its
  * README describes), overall and per topic, with every miss and false alarm.
  * Reads pages with the same code the content script runs. Exits 1 when the
  * targets are missed: precision at least 97%, recall at least 95%, and no
  * mark on an off-topic article.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataset } from '../src/data/index';
-import { matcherSourceOf } from '../src/data/matcher-source';
-import type { Dataset } from '../src/data/schema';
-import { compileMatcher } from '../src/matching/index';
-import { REPO_ROOT } from './lib/browsers';
 import { evaluate, formatEvalReport } from './lib/evaluation';
+import { matcherFromOptions } from './lib/notes-file';
+import { EVAL_DIR } from './lib/paths';
 
 export const EVAL_TARGETS = { precision: 0.97, recall: 0.95 } as const;
 
 function main(args: string[]): number {
-  const parsed = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' } } });
-  const dir = parsed.positionals[0] ?? join(REPO_ROOT, 'tests', 'eval');
-  const data = parsed.values.data ? (JSON.parse(readFileSync(parsed.values.data, 'utf8')) as Dataset) : dataset;
-  const report = evaluate(dir, compileMatcher(matcherSourceOf(data)));
+  const parsed = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, pack: { type: 'string' } } });
+  const dir = parsed.positionals[0] ?? EVAL_DIR;
+  const report = evaluate(dir, matcherFromOptions(parsed.values));
   process.stdout.write(`${formatEvalReport(report, dir)}\n`);
   const met = report.precision >= EVAL_TARGETS.precision && report.recall >= EVAL_TARGETS.recall && report.offTopicMarked.length === 0;
   process.stdout.write(`\nTargets (precision >= 97%, recall >= 95%, no off-topic mark): ${met ? 'met' : 'MISSED'}\n`);

@@ -12,17 +12,16 @@
  * article; offsets point into the file's text. Unreadable files are reported
  * on stderr and make the exit code 1; the other files are still scanned. Use
  * `npm run -s scan` to keep npm's own banner off stdout.
- * `--data FILE.json` matches another notes file (the same shape as
- * `src/data/policy-notes.json`, or a note pack) instead of the bundled notes.
+ * `--pack PACK.json` matches a note pack's terms instead of the bundled notes
+ * (checked first, as an import would be); `--data NOTES.json` another notes
+ * file taken as it is.
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import { dataset as bundledDataset } from '../src/data/index';
-import { matcherSourceOf } from '../src/data/matcher-source';
-import type { Dataset } from '../src/data/schema';
-import { compileMatcher, matchArticle, type Matcher, type Mention } from '../src/matching/index';
+import { matchArticle, type Matcher, type Mention } from '../src/matching/index';
 import { readDocument } from '../src/page/read-document';
+import { matcherFromOptions } from './lib/notes-file';
 import { parseSavedPage } from './lib/saved-page';
 
 interface Block {
@@ -68,15 +67,17 @@ function scanText(matcher: Matcher, content: string): Mention[] {
   ).flatMap((found, index) => found.map((mention) => ({ ...mention, start: blocks[index]!.start + mention.start, end: blocks[index]!.start + mention.end })));
 }
 
-const USAGE = 'usage: npm run -s scan -- [--data NOTES.json] FILE...\n';
+const USAGE = 'usage: npm run -s scan -- [--pack PACK.json | --data NOTES.json] FILE...\n';
 
 function main(args: string[]): number {
   let files: string[];
   let dataFile: string | undefined;
+  let packFile: string | undefined;
   try {
-    const parsed = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' } } });
+    const parsed = parseArgs({ args, allowPositionals: true, options: { data: { type: 'string' }, pack: { type: 'string' } } });
     files = parsed.positionals;
     dataFile = parsed.values.data;
+    packFile = parsed.values.pack;
   } catch (error) {
     process.stderr.write(`scan: ${(error as Error).message}\n${USAGE}`);
     return 2;
@@ -87,10 +88,10 @@ function main(args: string[]): number {
   }
   let matcher: Matcher;
   try {
-    const data = dataFile ? (JSON.parse(readFileSync(dataFile, 'utf8')) as Dataset) : bundledDataset;
-    matcher = compileMatcher(matcherSourceOf(data));
+    matcher = matcherFromOptions({ pack: packFile, data: dataFile });
   } catch (error) {
-    process.stderr.write(`scan: cannot use the data${dataFile ? ` in ${dataFile}` : ''}: ${(error as Error).message}\n`);
+    const file = packFile ?? dataFile;
+    process.stderr.write(`scan: cannot use the notes${file ? ` in ${file}` : ''}: ${(error as Error).message}\n`);
     return 2;
   }
   let exitCode = 0;

@@ -12,7 +12,10 @@
  * and no card rule ever reaches the page.
  */
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
-import { getFindingsForTopic, getReport, getTopic } from '@/src/data';
+import { dataset } from '@/src/data';
+import { findExtensionApi } from '@/src/extension/api';
+import { createNotesCatalog } from '@/src/packs/catalog';
+import { loadEnabledNotes } from '@/src/packs/enabled';
 import { POLICY_LENS_UI_TAG } from '@/src/page/exclusions';
 import tokensCss from '@/src/ui/tokens.css?inline';
 import componentsCss from '@/src/ui/components.css?inline';
@@ -22,11 +25,20 @@ import { createCardSurface, type CardHooks, type CardSurface } from './surface';
 export { createHoverCardController, type CardSettings, type HoverCardController, type HoverCardControllerOptions } from './controller';
 export type { CardHooks, CardSurface } from './surface';
 
-/** The card's surface in this page, for the controller's hooks; its host lives and dies with `ctx`. */
-export function createPageCardSurface(ctx: ContentScriptContext, hooks: CardHooks): CardSurface {
+/**
+ * The card's surface in this page, for the controller's hooks; its host
+ * lives and dies with `ctx`. The notes are those of every pack that is on:
+ * the bundled ones, and imported packs read from `storage.local` now.
+ */
+export async function createPageCardSurface(ctx: ContentScriptContext, hooks: CardHooks): Promise<CardSurface> {
+  const api = findExtensionApi();
+  const packs = api
+    ? await loadEnabledNotes(api, dataset, hooks.getSettings().disabledPacks).catch(() => [])
+    : [];
+  const catalog = createNotesCatalog(packs.length > 0 ? packs : [{ meta: dataset.pack, notes: dataset, builtIn: true }]);
   return createCardSurface({
     hooks,
-    data: { getTopic, getFindingsForTopic, getReport },
+    data: catalog,
     mountHost: async () => {
       const ui = await createShadowRootUi(ctx, {
         // The page scanner never looks inside this element.

@@ -3,24 +3,27 @@
  * tied to `ctx`, whose invalidation (extension update, reload, removal, a
  * newer copy) tears it all down in one place:
  *
- * - the page marker (reads and marks the page; its MutationObserver and timers),
- * - the settings watch (storage.onChanged),
- * - the page reporter (topics to the background, for the badge and popup),
+ * - the orphan watch and the guard against forged WXT restarts,
+ * - the settings watch and the watch over imported note packs (storage.onChanged),
  * - the message answers (popup and keyboard-command requests),
- * - the hover-card controller (pointer, click and key listeners; the card
- *   itself loads on first use, see `card-loader.ts`),
- * - the orphan watch and the guard against forged WXT restarts.
+ * - a session per set of packs that are on (`startSession`), which owns
+ *   the page marker (reads and marks the page; its MutationObserver and
+ *   timers), the hover-card controller (pointer, click and key listeners;
+ *   the card itself loads on first use, see `card-loader.ts`) and the page
+ *   reporter (topics to the background, for the badge and popup).
  *
  * Nothing here reads a global the page could shadow: the extension API comes
  * from `src/extension/api.ts`, highlights from the marker's own registry
  * lookup, and messages go over `page-channel.ts`.
  */
 import type { ContentScriptContext } from '#imports';
-import { createHoverCardController } from '@/src/card/controller';
+import { createHoverCardController, type HoverCardController } from '@/src/card/controller';
 import type { ExtensionApi } from '@/src/extension/api';
-import { loadMatcher, type ShippedMatcher } from '@/src/matching/index';
+import { combineMatchers, loadMatcher, type ShippedMatcher } from '@/src/matching/index';
 import { answerMessages, sendToBackground } from '@/src/messaging/page-channel';
-import { createPageMarker, createPageReporter, supportsHighlights } from '@/src/page';
+import { enabledImportedPacks, isBuiltInEnabled } from '@/src/packs/enabled';
+import { PACKS_INDEX_KEY, readPackTables } from '@/src/packs/store';
+import { createPageMarker, createPageReporter, supportsHighlights, type PageMarker, type PageReporter } from '@/src/page';
 import type { Settings } from '@/src/settings/fields';
 import { CONTENT_SCRIPT_GUARD_KEY } from '@/src/sites/guard';
 import { createCardLoader } from './card-loader';
@@ -53,21 +56,80 @@ export async function startContentScript({ ctx, api, tables, timing }: ContentSc
   let settings: Settings = await readSettings(api);
   if (ctx.isInvalid) return;
 
-  const topics = tables.topics.slice(0, tables.topicCount);
-  const marker = createPageMarker({
-    matcher: () => loadMatcher(tables),
-    topics,
-    settings,
-    signal: ctx.signal,
-  });
+  // Everything that depends on which note packs are on lives in a session: turning a pack on or off,
+  // or importing or removing one, ends the session and starts the next (the marks of packs now off go).
+  let session = await startSession({ ctx, api, tables, settings, timing, getSettings: () => settings });
+  let starting: Promise<void> | null = null;
+  const restart = () => {
+    const previous = starting ?? Promise.resolve();
+    starting = previous.then(async () => {
+      session.stop();
+      if (ctx.isInvalid) return;
+      session = await startSession({ ctx, api, tables, settings, getSettings: () => settings });
+    });
+    void starting.finally(() => (starting = null));
+  };
   watchSettings(
     api,
     (next) => {
+      const packsChanged = next.disabledPacks.join('\n') !== settings.disabledPacks.join('\n');
       settings = next;
-      marker.update(next);
+      if (packsChanged) restart();
+      else session.marker.update(next);
     },
     ctx.signal,
   );
+  watchImportedPacks(api, restart, ctx.signal);
+  // Single-page sites change the URL without reloading us.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    session.card.close();
+    session.reporter.schedule();
+  });
+
+  answerMessages(
+    api,
+    {
+      getPageReport: () => session.reporter.current(),
+      revealMention: ({ topic, index }) => session.marker.reveal(topic, index),
+      navigateMention: ({ direction }) => (direction === 'next' ? session.card.openNext() : session.card.openPrevious()),
+    },
+    ctx.signal,
+  );
+}
+
+interface SessionStart {
+  ctx: ContentScriptContext;
+  api: ExtensionApi;
+  tables: ShippedMatcher;
+  settings: Settings;
+  getSettings(): Settings;
+  timing?: BenchTiming;
+}
+
+/** What one session owns: the marker over the packs that are on, the card controller and the reporter. */
+interface Session {
+  marker: PageMarker;
+  card: HoverCardController;
+  reporter: PageReporter;
+  stop(): void;
+}
+
+/** Starts marking with the packs that are on now; `stop` (or the context's end) tears it all down. */
+async function startSession({ ctx, api, tables, settings, getSettings, timing }: SessionStart): Promise<Session> {
+  const lifetime = new AbortController();
+  const stopWithContext = () => lifetime.abort();
+  ctx.signal.addEventListener('abort', stopWithContext, { once: true });
+  lifetime.signal.addEventListener('abort', () => ctx.signal.removeEventListener('abort', stopWithContext), { once: true });
+
+  const imported = await enabledImportedPacks(api, settings.disabledPacks).catch(() => []);
+  const shipped = [...(isBuiltInEnabled(settings.disabledPacks) ? [tables] : []), ...(await readPackTables(api, imported.map((entry) => entry.meta.id)).catch(() => []))];
+  const topics = shipped.flatMap((packTables) => packTables.topics.slice(0, packTables.topicCount));
+  const marker = createPageMarker({
+    matcher: () => combineMatchers(shipped.map(loadMatcher)),
+    topics,
+    settings,
+    signal: lifetime.signal,
+  });
 
   if (timing) {
     const stopTiming = marker.registry.subscribe(() => {
@@ -78,40 +140,45 @@ export async function startContentScript({ ctx, api, tables, timing }: ContentSc
         stopTiming();
       }
     });
-    ctx.onInvalidated(stopTiming);
+    lifetime.signal.addEventListener('abort', stopTiming, { once: true });
   }
 
   const card = createHoverCardController({
     registry: marker.registry,
     loadSurface: createCardLoader(ctx, api),
-    getSettings: () => settings,
+    getSettings: () => getSettings(),
     setTopicEnabled: (topic, enabled) => sendToBackground(api, 'setTopicEnabled', { topic, enabled }).then(() => undefined),
     openSettings: () => void sendToBackground(api, 'openOptionsPage', undefined).catch(() => undefined),
-    signal: ctx.signal,
+    signal: lifetime.signal,
   });
-  ctx.addEventListener(window, 'pagehide', () => card.close());
+  window.addEventListener('pagehide', () => card.close(), { signal: lifetime.signal });
 
   const reporter = createPageReporter({
     marker,
     send: (report) => sendToBackground(api, 'reportPage', report),
     url: () => location.href,
-    isValid: () => ctx.isValid,
-    signal: ctx.signal,
-  });
-  // Single-page sites change the URL without reloading us.
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    card.close();
-    reporter.schedule();
+    isValid: () => ctx.isValid && !lifetime.signal.aborted,
+    signal: lifetime.signal,
   });
   reporter.schedule();
+  return { marker, card, reporter, stop: () => lifetime.abort() };
+}
 
-  answerMessages(
-    api,
-    {
-      getPageReport: () => reporter.current(),
-      revealMention: ({ topic, index }) => marker.reveal(topic, index),
-      navigateMention: ({ direction }) => (direction === 'next' ? card.openNext() : card.openPrevious()),
+/** Calls `onChange` when packs are imported, replaced or removed (the index in `storage.local` changes). */
+function watchImportedPacks(api: ExtensionApi, onChange: () => void, signal: AbortSignal): void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && PACKS_INDEX_KEY in changes) onChange();
+  };
+  api.storage.onChanged.addListener(listener);
+  signal.addEventListener(
+    'abort',
+    () => {
+      try {
+        api.storage.onChanged.removeListener(listener);
+      } catch {
+        // The extension is gone, and its listener with it.
+      }
     },
-    ctx.signal,
+    { once: true },
   );
 }

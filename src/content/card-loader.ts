@@ -18,8 +18,8 @@ export const CARD_BRIDGE_KEY = '__policyLensCardBridge';
 /** How long to wait for the card script before giving up (it normally takes a few milliseconds). */
 export const CARD_LOAD_TIMEOUT_MS = 5000;
 
-/** Makes the card's surface in this page. */
-export type CardSurfaceFactory = (ctx: ContentScriptContext, hooks: CardHooks) => CardSurface;
+/** Makes the card's surface in this page (once the notes of the packs that are on are read). */
+export type CardSurfaceFactory = (ctx: ContentScriptContext, hooks: CardHooks) => Promise<CardSurface>;
 
 /** What the content script leaves for the card script. */
 export interface CardBridge {

@@ -148,9 +148,36 @@ export const FindingSchema = v.strictObject({
   citation: CitationSchema,
 });
 
-/** The whole bundled data set. */
+/** One line: no line breaks, short enough for a card. */
+const OneLine = v.pipe(NonEmptyText, v.regex(/^[^\n\r]*$/, 'must be one line'), v.maxLength(300, 'must be at most 300 characters'));
+
+/**
+ * Who made a set of notes and on what terms: shown on every card beside the
+ * notes' sources. The bundled notes are a pack too (the built-in one).
+ */
+export const PackMetaSchema = v.strictObject({
+  /** Lower-case words joined by hyphens; the built-in pack's id is reserved. */
+  id: v.pipe(Id, v.maxLength(40, 'pack ids are at most 40 characters')),
+  name: v.pipe(NonEmptyText, v.maxLength(80, 'must be at most 80 characters')),
+  /** Dotted numbers ("1", "1.2", "2.0.1"); a newer version of the same id replaces an older one. */
+  version: v.pipe(v.string(), v.regex(/^\d{1,4}(?:\.\d{1,4}){0,2}$/, 'versions are dotted numbers, like 1.2.0')),
+  /** The notes' language, as a language tag ("en", "en-GB"). */
+  language: v.pipe(v.string(), v.regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'languages are tags like en or en-GB')),
+  /** Who publishes the pack. */
+  publisher: v.pipe(NonEmptyText, v.maxLength(120, 'must be at most 120 characters')),
+  /** One line on who the publisher is and where it stands. */
+  publisherNote: OneLine,
+  /** The terms the notes may be used under. */
+  licence: OneLine,
+  date: IsoDate,
+  homepage: v.optional(HttpsUrl),
+});
+
+/** A set of notes: the bundled data set, or a note pack a reader imports. */
 export const DatasetSchema = v.strictObject({
-  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  /** The format of this file (1). */
+  version: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1, 'this version of Policy Lens reads format 1')),
+  pack: PackMetaSchema,
   reports: v.pipe(v.array(ReportSchema), v.minLength(1)),
   wordLists: v.record(Id, WordListSchema),
   contexts: v.array(ContextRuleSchema),
@@ -168,3 +195,4 @@ export type Topic = v.InferOutput<typeof TopicSchema>;
 export type Citation = v.InferOutput<typeof CitationSchema>;
 export type Finding = v.InferOutput<typeof FindingSchema>;
 export type Dataset = v.InferOutput<typeof DatasetSchema>;
+export type PackMeta = v.InferOutput<typeof PackMetaSchema>;

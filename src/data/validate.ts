@@ -30,6 +30,13 @@ function describePath(issue: v.BaseIssue<unknown>, raw: unknown): string {
   return parts.join('').replace(/^\./, '') || '(root)';
 }
 
+/** Valibot's wording for a missing or unknown field, in plain words; other messages as they are. */
+function plainMessage(issue: v.BaseIssue<unknown>): string {
+  if (/^Invalid key: Expected "[^"]*" but received undefined$/.test(issue.message)) return 'is missing';
+  if (/^Invalid key: Expected never/.test(issue.message)) return 'is not a field of this format';
+  return issue.message;
+}
+
 function findDuplicates(ids: readonly string[]): string[] {
   const seen = new Set<string>();
   const duplicates = new Set<string>();
@@ -216,7 +223,7 @@ function findingProblems(data: Dataset): string[] {
 export function listDatasetProblems(raw: unknown): string[] {
   const parsed = v.safeParse(DatasetSchema, raw);
   if (!parsed.success) {
-    return parsed.issues.map((issue) => `${describePath(issue, raw)}: ${issue.message}`);
+    return parsed.issues.map((issue) => `${describePath(issue, raw)}: ${plainMessage(issue)}`);
   }
   const data = parsed.output;
   const problems: string[] = [];

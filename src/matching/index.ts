@@ -26,6 +26,7 @@ export { ArticleFacts } from './article-facts';
 export { matchArticle } from './article';
 export { MatcherCompileError, compileMatcherTables, type MatcherTables } from './compile';
 export { SHIPPED_FORMAT, loadShippedMatcher, shipMatcher, type ShippedMatcher } from './compiled-format';
+export { combineMatchers } from './combined';
 export { createMatcher } from './matcher';
 export type * from './types';
 

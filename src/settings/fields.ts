@@ -44,6 +44,8 @@ export const DEFAULT_SETTINGS = Object.freeze({
   showBadge: true as boolean,
   /** Sites (normalized hostnames, see `normalizeSiteName`) where the reader paused Policy Lens. */
   pausedSites: NO_ENTRIES,
+  /** Note packs the reader turned off (the built-in pack's id included); packs added later start on. */
+  disabledPacks: NO_ENTRIES,
 });
 
 /** The reader's preferences. */
@@ -55,7 +57,8 @@ export type FieldKind =
   | { kind: 'choice'; options: readonly string[] }
   | { kind: 'number'; min: number; max: number }
   | { kind: 'topic-list' }
-  | { kind: 'site-list' };
+  | { kind: 'site-list' }
+  | { kind: 'pack-list' };
 
 /** The kind of every setting. */
 export const SETTING_FIELDS: { readonly [K in keyof Settings]: FieldKind } = Object.freeze({
@@ -67,6 +70,7 @@ export const SETTING_FIELDS: { readonly [K in keyof Settings]: FieldKind } = Obj
   theme: { kind: 'choice', options: THEME_PREFERENCES },
   showBadge: { kind: 'boolean' },
   pausedSites: { kind: 'site-list' },
+  disabledPacks: { kind: 'pack-list' },
 });
 
 /** The names of every setting, in a stable order (the order of exported files). */
@@ -81,9 +85,23 @@ export function isTopicId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_TOPIC_ID_LENGTH && TOPIC_ID.test(value);
 }
 
+const PACK_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** Whether a value is a note pack id a setting may hold. */
+export function isPackId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= 40 && PACK_ID.test(value);
+}
+
 /** A fresh, mutable copy of the defaults. */
 export function defaultSettings(): Settings {
-  return { ...DEFAULT_SETTINGS, disabledTopics: [], pausedSites: [] };
+  return { ...DEFAULT_SETTINGS, disabledTopics: [], pausedSites: [], disabledPacks: [] };
+}
+
+/** Whether a list entry is valid as stored. */
+function isListEntry(kind: 'topic-list' | 'site-list' | 'pack-list', entry: unknown): boolean {
+  if (kind === 'topic-list') return isTopicId(entry);
+  if (kind === 'pack-list') return isPackId(entry);
+  return typeof entry === 'string' && normalizeSiteName(entry) === entry;
 }
 
 /** Whether a stored value is already exactly what repair would make of it (the common case). */
@@ -96,13 +114,14 @@ function isCurrentValue(field: FieldKind, value: unknown): boolean {
     case 'number':
       return typeof value === 'number' && Number.isInteger(value) && value >= field.min && value <= field.max;
     case 'topic-list':
-    case 'site-list': {
+    case 'site-list':
+    case 'pack-list': {
       if (!Array.isArray(value) || value.length > MAX_LIST_ENTRIES) return false;
       const seen = new Set<unknown>();
       for (const entry of value) {
         if (seen.has(entry)) return false;
         seen.add(entry);
-        if (field.kind === 'topic-list' ? !isTopicId(entry) : typeof entry !== 'string' || normalizeSiteName(entry) !== entry) return false;
+        if (!isListEntry(field.kind, entry)) return false;
       }
       return true;
     }
@@ -127,5 +146,6 @@ export function currentSettingsOrNull(stored: unknown): Settings | null {
     ...(record as unknown as Settings),
     disabledTopics: [...(record.disabledTopics as string[])],
     pausedSites: [...(record.pausedSites as string[])],
+    disabledPacks: [...(record.disabledPacks as string[])],
   };
 }

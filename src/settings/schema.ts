@@ -11,6 +11,7 @@ import {
   SETTING_FIELDS,
   SETTING_KEYS,
   defaultSettings,
+  isPackId,
   isTopicId,
   type FieldKind,
   type Settings,
@@ -42,6 +43,10 @@ function repairTopicList(entries: unknown[]): string[] {
   return [...new Set(entries.filter(isTopicId))].slice(0, MAX_LIST_ENTRIES);
 }
 
+function repairPackList(entries: unknown[]): string[] {
+  return [...new Set(entries.filter(isPackId))].slice(0, MAX_LIST_ENTRIES);
+}
+
 function repairSiteList(entries: unknown[]): string[] {
   // Bounded work on a damaged list: look at no more than twice the entries that can be kept.
   return normalizeSiteList(entries.slice(0, MAX_LIST_ENTRIES * 2)).slice(0, MAX_LIST_ENTRIES);
@@ -67,6 +72,8 @@ function repairField(field: FieldKind, fallback: unknown): v.GenericSchema {
       return v.fallback(v.pipe(v.array(v.unknown()), v.transform(repairTopicList)), () => []);
     case 'site-list':
       return v.fallback(v.pipe(v.array(v.unknown()), v.transform(repairSiteList)), () => []);
+    case 'pack-list':
+      return v.fallback(v.pipe(v.array(v.unknown()), v.transform(repairPackList)), () => []);
   }
 }
 
@@ -108,7 +115,7 @@ function describeValue(value: unknown): string {
 function strictList(
   key: keyof Settings,
   accept: (entry: unknown) => string | null,
-  refusal: 'settingsErrorTopic' | 'settingsErrorSite',
+  refusal: 'settingsErrorTopic' | 'settingsErrorSite' | 'settingsErrorPack',
 ) {
   const entry = v.pipe(
     v.unknown(),
@@ -149,6 +156,8 @@ function strictField(key: keyof Settings, field: FieldKind): v.GenericSchema {
       return strictList(key, (entry) => (isTopicId(entry) ? entry : null), 'settingsErrorTopic');
     case 'site-list':
       return strictList(key, (entry) => (typeof entry === 'string' ? normalizeSiteName(entry) : null), 'settingsErrorSite');
+    case 'pack-list':
+      return strictList(key, (entry) => (isPackId(entry) ? entry : null), 'settingsErrorPack');
   }
 }
 
