@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { compiledNotesPlugin } from './scripts/build/compiled-notes';
+import { highlightCssPlugin } from './scripts/build/highlight-css';
+import { MENTION_COMMANDS } from './src/commands/index';
 import { assertValidDataset } from './src/data/validate';
 import rawDataset from './src/data/policy-notes.json';
 import { NEWS_SITE_MATCHES } from './src/sites/news-sites';
@@ -19,7 +21,7 @@ export default defineConfig({
   manifestVersion: 3,
   publicDir: 'assets/public',
   vite: () => ({
-    plugins: [preact(), compiledNotesPlugin()],
+    plugins: [preact(), compiledNotesPlugin(), highlightCssPlugin()],
     resolve: {
       // WXT's own runtime and @wxt-dev/storage read `globalThis.browser`, which a page can clobber in a content script.
       alias: { '@wxt-dev/browser': EXTENSION_API },
@@ -69,11 +71,11 @@ export default defineConfig({
       : { minimum_chrome_version: '105' }),
     // Keyboard access to the hover cards; readers can change the keys in the browser's shortcut settings.
     commands: {
-      'next-mention': {
+      [MENTION_COMMANDS.next]: {
         suggested_key: { default: 'Alt+Shift+N' },
         description: '__MSG_commandNextMention__',
       },
-      'previous-mention': {
+      [MENTION_COMMANDS.previous]: {
         suggested_key: { default: 'Alt+Shift+P' },
         description: '__MSG_commandPreviousMention__',
       },

@@ -17,7 +17,8 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
-import { REPO_ROOT } from './lib/browsers';
+import { renderBundledHighlightCss } from './build/highlight-css';
+import { REPO_ROOT } from './lib/paths';
 import { BenchArgsError, parseBenchArgs, USAGE, type BenchOptions } from './bench/args';
 import { launchBenchBrowser } from './bench/browsers';
 import { buildKernels } from './bench/bundle';
@@ -28,7 +29,6 @@ import { runPageCost, type PageCostReport } from './bench/page-cost';
 import { evaluateTargets, formatMs, formatPageTable, formatSummary, summarize } from './bench/report';
 
 const MARKJS_FILE = join(REPO_ROOT, 'node_modules', 'mark.js', 'dist', 'mark.min.js');
-const HIGHLIGHT_CSS_FILE = join(REPO_ROOT, 'entrypoints', 'content', 'highlights.css');
 /** Settings the mark.js run uses beyond the library defaults, for the report. */
 const MARKJS_SETTINGS = 'separateWordSearch: false, acrossElements: true, diacritics: false (others default)';
 
@@ -94,7 +94,7 @@ async function runKernels(options: BenchOptions, corpus: ReturnType<typeof loadC
   const assets: PageAssets = {
     kernels: await buildKernels(),
     markjs: readFileSync(MARKJS_FILE, 'utf8'),
-    highlightCss: readFileSync(HIGHLIGHT_CSS_FILE, 'utf8'),
+    highlightCss: renderBundledHighlightCss(),
   };
   const server = await startPageServer();
   const browser = await launchBenchBrowser(options.browser, (url) => server.isPageUrl(url));

@@ -14,9 +14,10 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findCopiedPassages, listDatasetProblems } from '../src/data/validate';
 import type { Dataset } from '../src/data/schema';
+import { NOTES_FILE, SHARED_SEEDS_DIR } from './lib/paths';
 
-const DEFAULT_DATA = resolve(import.meta.dirname, '../src/data/policy-notes.json');
-const SEEDS = resolve(import.meta.dirname, '../../shared/seeds');
+const DEFAULT_DATA = NOTES_FILE;
+const SEEDS = SHARED_SEEDS_DIR;
 
 const { values: args } = parseArgs({ options: { data: { type: 'string' }, 'min-words': { type: 'string' } } });
 const dataPath = resolve(args.data ?? DEFAULT_DATA);

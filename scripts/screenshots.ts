@@ -20,18 +20,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import {
-  REPO_ROOT,
-  chromiumArgs,
-  chromiumHostResolverRules,
-  extensionBuildDir,
-  findBrowserExecutable,
-} from './lib/browsers';
+import { chromiumArgs, chromiumHostResolverRules, findBrowserExecutable } from './lib/browsers';
 import { htmlResponse, startHttpsServer } from './lib/https-server';
+import { DEMO_ARTICLE, extensionBuildDir, REPO_ROOT } from './lib/paths';
 
 const DEMO_HOST = 'www.nytimes.com';
 const DEMO_PATH = '/policy-lens-demo/';
-const DEMO_ARTICLE = join(REPO_ROOT, 'assets', 'demo', 'article.html');
 const DEFAULT_OUT = join(REPO_ROOT, 'docs', 'screenshots');
 const VIEWPORT = { width: 1280, height: 800 };
 /** Retina-sharp pictures: the README shows them scaled down. */

@@ -7,10 +7,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { compiledNotesPlugin } from '../build/compiled-notes';
-import { REPO_ROOT } from '../lib/browsers';
+import { CACHE_DIR, REPO_ROOT } from '../lib/paths';
 
 /** Where the bundle is written (git-ignored). */
-export const KERNELS_OUT_DIR = join(REPO_ROOT, '.cache', 'bench');
+export const KERNELS_OUT_DIR = join(CACHE_DIR, 'bench');
 const KERNELS_ENTRY = join(REPO_ROOT, 'scripts', 'bench', 'kernels.ts');
 const KERNELS_FILE = 'kernels.js';
 

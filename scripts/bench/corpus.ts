@@ -4,14 +4,14 @@
  * and the shared corpus is absent, a small generated set.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { dataset } from '../../src/data/index';
-import { REPO_ROOT } from '../lib/browsers';
+import { SHARED_CORPUS_DIR } from '../lib/paths';
 import { generateCorpus } from './generated-corpus';
 import { sanitizeHtml } from './sanitize';
 
 /** The shared corpus of saved news pages, beside the repository. */
-export const DEFAULT_CORPUS_DIR = resolve(REPO_ROOT, '../shared/corpus/news-pages');
+export const DEFAULT_CORPUS_DIR = SHARED_CORPUS_DIR;
 
 /** One page to benchmark. */
 export interface CorpusPage {

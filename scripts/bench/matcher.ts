@@ -19,7 +19,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { dataset as bundledDataset } from '../../src/data/index';
@@ -30,8 +30,9 @@ import { unpackInts } from '../../src/matching/packed-ints';
 import { compileTerms, type TermEntry } from '../../src/matching/terms';
 import { MATCH_STRATEGIES, type MatchStrategy, type SpanFinder } from '../../tests/support/reference-matchers/index';
 import { htmlBlocks } from '../lib/html-text';
+import { SHARED_CORPUS_DIR } from '../lib/paths';
 
-const CORPUS = resolve(import.meta.dirname, '../../../shared/corpus/news-pages');
+const CORPUS = SHARED_CORPUS_DIR;
 /** The strategy the extension ships; the others are references. */
 const SHIPPED: MatchStrategy = 'automaton';
 const { values: args } = parseArgs({

@@ -6,15 +6,13 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { extensionBuildDir, REPO_ROOT, type BrowserKind } from '../lib/browsers';
+import type { BrowserKind } from '../lib/browsers';
+import { BUILD_SOURCE_PATHS, extensionBuildDir, REPO_ROOT } from '../lib/paths';
 
 /** The floor extension: a content script that walks and reads every text node, nothing else. */
 export const FLOOR_EXTENSION_DIR = join(REPO_ROOT, 'scripts', 'bench', 'floor-extension');
 /** The floor's id in Firefox (browser_specific_settings.gecko.id in its manifest). */
 export const FLOOR_GECKO_ID = 'policy-lens-bench-floor@policy-lens.org';
-
-/** Sources a production build must be newer than to include the current code. */
-const SOURCE_PATHS = ['entrypoints', 'src', 'assets/public', 'wxt.config.ts', 'package.json'];
 
 interface ContentScriptEntry {
   matches?: string[];
@@ -91,7 +89,7 @@ export function requireProductionBuild(kind: BrowserKind): { dir: string; warnin
         '(or npm run bench -- --only kernels to skip the page-cost section).',
     );
   }
-  const stale = statSync(manifest).mtimeMs < newestMtime(SOURCE_PATHS.map((path) => join(REPO_ROOT, path)));
+  const stale = statSync(manifest).mtimeMs < newestMtime(BUILD_SOURCE_PATHS.map((path) => join(REPO_ROOT, path)));
   return {
     dir,
     warning: stale ? `the build in ${relative(REPO_ROOT, dir)} is older than the sources; run npm run build to measure your changes` : undefined,

@@ -3,8 +3,7 @@
  * Shared by the end-to-end tests and the demo so both run the extension the same way.
  */
 import { accessSync, constants, readFileSync } from 'node:fs';
-import { delimiter, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { delimiter, join } from 'node:path';
 
 /** The two browsers Policy Lens ships for. */
 export type BrowserKind = 'chromium' | 'firefox';
@@ -12,13 +11,8 @@ export type BrowserKind = 'chromium' | 'firefox';
 /** Both kinds, in the order tests run them. */
 export const BROWSER_KINDS: readonly BrowserKind[] = ['chromium', 'firefox'];
 
-/** The repository root (this file lives in scripts/lib). */
-export const REPO_ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
-/** WXT's output folder for each browser's production build. */
-export function extensionBuildDir(kind: BrowserKind): string {
-  return join(REPO_ROOT, '.output', kind === 'chromium' ? 'chrome-mv3' : 'firefox-mv3');
-}
+// Paths live in paths.ts; re-exported for the end-to-end support code, which imports them from here.
+export { REPO_ROOT, extensionBuildDir } from './paths';
 
 /** The env variable that names a browser binary explicitly, per kind. */
 export const EXECUTABLE_ENV: Readonly<Record<BrowserKind, string>> = {

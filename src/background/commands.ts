@@ -4,13 +4,8 @@
  * content script does the work, so they are forwarded to the active tab.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { MENTION_COMMANDS } from '@/src/commands';
 import { sendMessage } from '@/src/messaging/protocol';
-
-/** Manifest command names; wxt.config.ts declares them with their default keys. */
-export const MENTION_COMMANDS = {
-  next: 'next-mention',
-  previous: 'previous-mention',
-} as const;
 
 /** Forwards the mention commands to the active tab's content script; returns the function that stops it. */
 export function registerCommandForwarding(): () => void {

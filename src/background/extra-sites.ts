@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { onMessage } from '@/src/messaging/protocol';
-import { injectIntoTab, syncExtraSiteRegistration } from '@/src/sites/extra-sites';
+import { injectIntoTab, syncExtraSiteRegistration } from '@/src/sites';
 
 /** Runs tasks one after another, so two syncs never interleave their register/update calls. */
 function createSerialQueue() {

@@ -8,14 +8,14 @@
  * page only by reading it (caret positions and rectangles) and through a few
  * passive listeners on the document and window.
  */
-import type { MarkedMention, MarkRegistry } from '@/src/page/types';
+import { scrollMentionIntoView, type MarkedMention, type MarkRegistry } from '@/src/page';
 import { HOVER_DELAY_RANGE, type Settings } from '@/src/settings/fields';
 import { hitTest, type Hit } from './hit-test';
 import { createHoverIntent, type CloseCause } from './hover-intent';
 import type { CardHooks, CardSurface } from './surface';
 
 /** The settings the card reads, at the moment it needs them. */
-export type CardSettings = Pick<Settings, 'hoverDelayMs' | 'theme' | 'disabledTopics'>;
+export type CardSettings = Pick<Settings, 'hoverDelayMs' | 'theme' | 'disabledTopics' | 'disabledPacks'>;
 
 /** What the controller needs from the content script. */
 export interface HoverCardControllerOptions {
@@ -189,7 +189,7 @@ export function createHoverCardController(options: HoverCardControllerOptions): 
     const index = current >= 0 ? (current + step + marks.length) % marks.length : firstInView(marks, step);
     const mention = marks[index];
     if (!mention) return false;
-    scrollIntoView(mention.range);
+    scrollMentionIntoView(mention.range, { ifNeeded: true });
     lastHit = null;
     intent.openNow(mention.id, 'keyboard');
     return true;
@@ -230,18 +230,4 @@ function firstInView(marks: readonly MarkedMention[], step: 1 | -1): number {
     if ((marks[index]?.range.getBoundingClientRect().top ?? Infinity) < window.innerHeight) return index;
   }
   return marks.length - 1;
-}
-
-/** Brings a range into the middle of the viewport, through any scrolling containers. */
-function scrollIntoView(range: Range): void {
-  const rect = range.getBoundingClientRect();
-  const margin = 80;
-  if (rect.top >= margin && rect.bottom <= window.innerHeight - margin) return;
-  const start = range.startContainer;
-  const element = start instanceof Element ? start : start.parentElement;
-  element?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  const after = range.getBoundingClientRect();
-  if (after.top < margin || after.bottom > window.innerHeight - margin) {
-    window.scrollBy({ top: after.top - window.innerHeight / 2, behavior: 'instant' });
-  }
 }

@@ -8,6 +8,7 @@
 import { render } from 'preact';
 import type { Finding, Report, Topic } from '@/src/data';
 import type { MarkedMention } from '@/src/page/types';
+import { applyTheme } from '@/src/ui/theme';
 import type { CardSettings } from './controller';
 import { CardView, type CardTopic } from './CardView';
 import type { CloseCause } from './hover-intent';
@@ -196,7 +197,7 @@ export function createCardSurface(options: CardSurfaceOptions): CardSurface {
     if (!shown || !layer) return;
     const open = shown;
     const settings = hooks.getSettings();
-    layer.setAttribute('data-theme', settings.theme);
+    applyTheme(layer, settings.theme);
     const topics: CardTopic[] = topicsOf(open.state.mentions).flatMap((id) => {
       const topic = data.getTopic(id);
       if (!topic) return [];

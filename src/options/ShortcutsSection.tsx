@@ -2,6 +2,7 @@
  * The keyboard shortcuts as the browser has them bound now, and where the
  * reader changes them (the browser owns shortcuts; extensions cannot set them).
  */
+import { OPEN_POPUP_COMMAND } from '@/src/commands';
 import { t } from '@/src/ui/i18n';
 import type { ShortcutHelp, ShortcutView } from './types';
 
@@ -15,7 +16,7 @@ export interface ShortcutsSectionProps {
 
 // The popup command has no description of its own in either browser.
 const describe = (shortcut: ShortcutView) =>
-  shortcut.description || (shortcut.name === '_execute_action' ? t('optionsShortcutOpenPopup') : shortcut.name);
+  shortcut.description || (shortcut.name === OPEN_POPUP_COMMAND ? t('optionsShortcutOpenPopup') : shortcut.name);
 
 /** Current bindings and how to change them. */
 export function ShortcutsSection({ shortcuts, help, onOpenShortcutSettings }: ShortcutsSectionProps) {

@@ -13,7 +13,7 @@
 import { ArticleFacts } from '@/src/matching/article-facts';
 import type { Matcher } from '@/src/matching/types';
 import type { PendingDraft } from './match-block';
-import type { MarkDraft } from './registry';
+import type { MarkDraft } from './mark-store';
 
 /** Elements that bound an article. */
 const ARTICLE_SELECTOR = 'article, main, [role="main"], [role="article"]';
@@ -77,7 +77,11 @@ export class ArticleContext {
     return decided.drafts;
   }
 
-  /** Forgets blocks that left the page (their words no longer count). */
+  /**
+   * Forgets blocks that left the page (their words no longer count), and
+   * articles that left with them: a single-page site that swaps its article
+   * on every navigation must not keep the old ones alive through this map.
+   */
   sweep(): void {
     for (const [block, tracked] of this.blocks) {
       if (block.isConnected) continue;
@@ -86,6 +90,11 @@ export class ArticleContext {
         this.regionFacts(tracked.region).add(tracked.facts, -1);
         this.dirty.add(tracked.region);
       }
+    }
+    for (const region of this.regions.keys()) {
+      if (region === null || region.isConnected) continue;
+      this.regions.delete(region);
+      this.dirty.delete(region);
     }
   }
 

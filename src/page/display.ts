@@ -1,29 +1,17 @@
 /**
  * Where the page's text breaks, and whether a piece of it is shown.
  *
- * Blocks are judged by tag ("p", "li", "div"... end a run of text), never by
- * computed style while reading: a style read per element costs more than the
- * whole walk, and almost all of it would be for text that names no term.
+ * Blocks are judged by tag ("p", "li", "div"... end a run of text; see the
+ * tag table, `tags.ts`), never by computed style while reading: a style read
+ * per element costs more than the whole walk, and almost all of it would be
+ * for text that names no term.
  * Computed style is consulted only where it can change an answer: for a
  * mention about to be marked (is it shown? does a CSS block or `display:
  * none` element cut it?) and where two words meet at an element boundary.
  */
-import { exclusionOf } from './exclusions';
+import { ownExclusionOf } from './exclusions';
 import { flatParent, isElement } from './flat-tree';
-
-/** Elements that are blocks by default: each ends the run of text around it. */
-export const BLOCK_TAG_NAMES: readonly string[] = [
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
-  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
-  'hr', 'html', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'p', 'search', 'section', 'summary', 'table',
-  'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
-];
-const BLOCK_TAGS: ReadonlySet<string> = new Set(BLOCK_TAG_NAMES);
-
-/** Whether the element starts a block of its own (by tag). */
-export function isBlockTag(localName: string): boolean {
-  return BLOCK_TAGS.has(localName);
-}
+import { IS_BLOCK, IS_LINE_BREAK, isBlockTag, tagFlags } from './tags';
 
 /** How an element takes part in the page's text, as computed style says. */
 export type DisplayKind = 'none' | 'block' | 'inline';
@@ -31,7 +19,7 @@ export type DisplayKind = 'none' | 'block' | 'inline';
 /** Classifies a CSS `display` value; an empty value (no style available) falls back to the tag. */
 export function displayKindOf(display: string, localName: string): DisplayKind {
   if (display === 'none') return 'none';
-  if (display === '') return BLOCK_TAGS.has(localName) ? 'block' : 'inline';
+  if (display === '') return isBlockTag(localName) ? 'block' : 'inline';
   // inline, inline-block, inline-flex, "inline flow-root", contents and ruby boxes keep text flowing.
   if (display.startsWith('inline') || display === 'contents' || display.startsWith('ruby')) return 'inline';
   return 'block';
@@ -48,14 +36,14 @@ export function computedDisplayKind(element: Element): DisplayKind {
 /** The nearest flat-tree ancestor-or-self of `node` that is a block by tag, or `root` if none is closer. */
 export function blockOf(node: Node, root: Element): Element {
   for (let current: Node | null = node; current && current !== root; current = flatParent(current)) {
-    if (isElement(current) && BLOCK_TAGS.has(current.localName)) return current;
+    if (isElement(current) && isBlockTag(current.localName)) return current;
   }
   return root;
 }
 
 /** Whether an element met between two pieces of text cuts the run: a line break, a skipped element, a block or hidden box. */
 function cutsText(element: Element): boolean {
-  if (element.localName === 'br' || BLOCK_TAGS.has(element.localName) || exclusionOf(element) !== null) return true;
+  if (tagFlags(element.localName) & (IS_BLOCK | IS_LINE_BREAK) || ownExclusionOf(element) !== null) return true;
   return computedDisplayKind(element) !== 'inline';
 }
 

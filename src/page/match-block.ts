@@ -5,9 +5,8 @@
  * but a few) in one call, with nothing allocated for windows or steps.
  */
 import type { BlockScan, Matcher, Mention, PendingSpan } from '@/src/matching/types';
-import type { BlockText } from './block-text';
-import { MAX_WINDOW_CHARS, textWindows, type TextWindow } from './blocks';
-import type { MarkDraft } from './registry';
+import type { MarkDraft } from './mark-store';
+import type { BlockText } from './reading';
 
 /** A span whose topic waits on the rest of the article: where it is, and what decides it. */
 export interface PendingDraft {
@@ -110,4 +109,50 @@ function draftMentions(
     spans.set(span, draft);
     drafts.push(draft);
   }
+}
+
+/** A stretch of a long block's text handed to the matcher in one call. */
+export interface TextWindow {
+  /** Where `text` starts in the block's text. */
+  offset: number;
+  text: string;
+  /** Mentions starting in [acceptFrom, acceptTo) (block offsets) belong to this window. */
+  acceptFrom: number;
+  acceptTo: number;
+}
+
+/** Longest text given to the matcher at once, so one call stays well inside a slice. */
+export const MAX_WINDOW_CHARS = 8192;
+/** Context shared by neighbouring windows; longer than any term, so no mention is cut in two. */
+export const WINDOW_OVERLAP = 256;
+
+/**
+ * Cuts a long text into windows at breaks or spaces. Each window also
+ * carries some of its neighbours' text, so a mention near a cut is found
+ * whole, and context rules see the words around it; each mention is
+ * accepted from exactly one window.
+ */
+export function textWindows(text: string, maxChars = MAX_WINDOW_CHARS, overlap = WINDOW_OVERLAP): TextWindow[] {
+  if (text.length <= maxChars) return [{ offset: 0, text, acceptFrom: 0, acceptTo: text.length }];
+  const cuts = [0];
+  let from = 0;
+  while (text.length - from > maxChars) {
+    const limit = from + maxChars - 2 * overlap;
+    let cut = Math.max(text.lastIndexOf('\n', limit), text.lastIndexOf(' ', limit));
+    // No space in the second half of the stretch: cut anyway (a pathological unbroken run).
+    if (cut <= from + (maxChars >> 2)) cut = limit;
+    else cut += 1;
+    cuts.push(cut);
+    from = cut;
+  }
+  cuts.push(text.length);
+  const windows: TextWindow[] = [];
+  for (let index = 0; index + 1 < cuts.length; index += 1) {
+    const acceptFrom = cuts[index] as number;
+    const acceptTo = cuts[index + 1] as number;
+    const offset = Math.max(0, acceptFrom - overlap);
+    const end = Math.min(text.length, acceptTo + overlap);
+    windows.push({ offset, text: text.slice(offset, end), acceptFrom, acceptTo });
+  }
+  return windows;
 }

@@ -11,9 +11,9 @@
  * paragraphs in one container cost one look at the container's ancestors.
  */
 import { computedDisplayKind, isCutBetween } from './display';
-import { exclusionOf } from './exclusions';
+import { ownExclusionOf } from './exclusions';
 import { flatParent, isElement } from './flat-tree';
-import type { MarkDraft } from './registry';
+import type { MarkDraft } from './mark-store';
 
 /** Why a mention is not marked: `'hidden'` if its text is hidden now but may be shown later. */
 export type MentionProblem = 'hidden' | 'skipped' | 'cut';
@@ -34,7 +34,7 @@ export class MentionChecker {
     for (const node of draft.nodes) {
       const parent = flatParent(node);
       if (!parent || !isElement(parent)) return 'skipped';
-      const exclusion = this.exclusionOf(parent);
+      const exclusion = this.inheritedExclusionOf(parent);
       if (exclusion === 'skipped' || exclusion === 'outside') return 'skipped';
       if (exclusion === 'hidden' || !this.isDisplayed(parent) || isInvisible(parent)) hidden = true;
       if (previous && isCutBetween(previous, node)) return 'cut';
@@ -44,20 +44,21 @@ export class MentionChecker {
   }
 
   /**
-   * Why a node may not hold marks as far as markup says: an excluded element
-   * on its flat-tree path up to the root (`'skipped'` for good, `'hidden'` for
-   * now), `'outside'` when it is not under the root; null when it may. Cached.
+   * Why a node may not hold marks as far as markup says, inherited from its
+   * whole flat-tree path up to the root (where `ownExclusionOf` looks at one
+   * element): an excluded element on the way (`'skipped'` for good, `'hidden'`
+   * for now), `'outside'` when it is not under the root; null when it may. Cached.
    */
-  exclusionOf(node: Node): Exclusion {
+  inheritedExclusionOf(node: Node): Exclusion {
     if (node === this.root) return null;
     let known = this.exclusions.get(node);
     if (known !== undefined) return known;
-    const own = isElement(node) ? exclusionOf(node) : null;
+    const own = isElement(node) ? ownExclusionOf(node) : null;
     const parent = flatParent(node);
     if (own === 'skipped') known = 'skipped';
     else if (!parent) known = 'outside';
     else {
-      const above = this.exclusionOf(parent);
+      const above = this.inheritedExclusionOf(parent);
       // Skipped for good beats hidden for now: showing it later would not make it markable.
       known = above === 'skipped' || above === 'outside' ? above : (above ?? own);
     }
@@ -69,7 +70,7 @@ export class MentionChecker {
   isShownNow(node: Node): boolean {
     const element = isElement(node) ? node : flatParent(node);
     if (!element || !isElement(element)) return false;
-    return this.exclusionOf(element) === null && this.isDisplayed(element) && !isInvisible(element);
+    return this.inheritedExclusionOf(element) === null && this.isDisplayed(element) && !isInvisible(element);
   }
 
   /** Whether no flat-tree ancestor-or-self up to the document is `display: none`, cached. */

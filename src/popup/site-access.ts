@@ -1,22 +1,22 @@
 /**
  * The popup's view of site access: how Policy Lens comes to run on a page
  * (built-in list, a site the reader enabled, all sites) and the requests that
- * change it. Granting goes through `src/sites/extra-sites.ts`, which asks the
+ * change it. Granting goes through `src/sites` (its extra sites), which asks the
  * browser and has the background register and inject the content script.
  */
 import { browser } from 'wxt/browser';
 import { sendMessage } from '@/src/messaging/protocol';
-import { hasPageAccess } from '@/src/sites/access';
 import {
   ALL_SITES_ORIGINS,
   extraSiteOriginFor,
   extraSiteOrigins,
+  hasPageAccess,
+  isBuiltInNewsSite,
   isCoveredByExtraSites,
   removeExtraSites,
   requestExtraSites,
   type SiteAccessResult,
-} from '@/src/sites/extra-sites';
-import { isBuiltInNewsSite } from '@/src/sites/news-sites';
+} from '@/src/sites';
 import type { SiteAccess } from './types';
 
 /** How Policy Lens comes to run on `pageUrl`, from what the browser has granted. */

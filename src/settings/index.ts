@@ -21,7 +21,15 @@ export {
 } from './schema';
 export { SETTINGS_VERSION } from './migrations';
 export { isSiteListed, normalizeSiteList, normalizeSiteName } from './hostnames';
-export { getSettings, replaceSettings, resetSettings, setTopicEnabled, updateSettings, watchSettings } from './store';
+export {
+  getSettings,
+  replaceSettings,
+  resetSettings,
+  setTopicEnabled,
+  startSettingsMigrations,
+  updateSettings,
+  watchSettings,
+} from './store';
 export { withTopicEnabled } from './topic-switch';
 export type { WriteFailureReason, WriteResult } from './storage-write';
 export { MAX_SETTINGS_FILE_BYTES, SETTINGS_FILE_FORMAT, parseSettingsFile, type ParseSettingsResult } from './settings-file';

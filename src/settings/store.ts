@@ -1,6 +1,7 @@
 /**
  * The stored settings item: where it lives, how it is read (migrated, then
  * repaired), watched and written (serialized, coalesced, size-checked).
+ * Importing this module touches no storage: the item is defined on first use.
  */
 import { storage } from '#imports';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
@@ -18,18 +19,38 @@ export { SETTINGS_STORAGE_KEY } from './storage-key';
  */
 const SETTINGS_KEY = `sync:${SETTINGS_STORAGE_KEY}` as const;
 
-// Migrations run once per extension context when this module loads, which in
-// the background is every service-worker start, including the one after an update.
-const settingsItem = storage.defineItem<unknown>(SETTINGS_KEY, {
-  fallback: {},
-  version: SETTINGS_VERSION,
-  migrations: SETTINGS_MIGRATIONS,
-});
+const defineSettingsItem = () =>
+  storage.defineItem<unknown>(SETTINGS_KEY, {
+    fallback: {},
+    version: SETTINGS_VERSION,
+    migrations: SETTINGS_MIGRATIONS,
+  });
+let item: ReturnType<typeof defineSettingsItem> | undefined;
+
+/**
+ * The settings item, defined on first use. Defining it starts the migrations
+ * (once per extension context), and every read, watch and write of the item
+ * waits for them to finish.
+ */
+function settingsItem(): ReturnType<typeof defineSettingsItem> {
+  item ??= defineSettingsItem();
+  return item;
+}
+
+/**
+ * Starts the settings migrations now instead of on the first read. The
+ * background calls it as the service worker starts (every start, including
+ * the one after an update), so stored settings are upgraded even before
+ * anything reads them.
+ */
+export function startSettingsMigrations(): void {
+  settingsItem();
+}
 
 /** Current settings: migrated, repaired field by field, defaults for anything missing or damaged. */
 export async function getSettings(): Promise<Settings> {
   try {
-    return repairSettings(await settingsItem.getValue());
+    return repairSettings(await settingsItem().getValue());
   } catch (error) {
     // Unreadable storage (e.g. sync disabled by policy) must not stop the extension.
     console.warn('[Policy Lens] settings could not be read; using defaults', error);
@@ -39,7 +60,7 @@ export async function getSettings(): Promise<Settings> {
 
 /** Calls `onChange` with the full, repaired settings whenever they change; returns the unsubscribe function. */
 export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  return settingsItem.watch((stored) => onChange(repairSettings(stored)));
+  return settingsItem().watch((stored) => onChange(repairSettings(stored)));
 }
 
 type SettingsChange = (current: Settings) => Settings;
@@ -71,13 +92,13 @@ function enqueue(change: SettingsChange): Promise<WriteResult> {
 async function applyChanges(changes: SettingsChange[]): Promise<WriteResult> {
   let stored: unknown;
   try {
-    stored = await settingsItem.getValue();
+    stored = await settingsItem().getValue();
   } catch (error) {
     return writeFailure(error);
   }
   const next = repairSettings(changes.reduce((settings, change) => change(settings), repairSettings(stored)));
   if (JSON.stringify(next) === JSON.stringify(stored)) return { ok: true };
-  return guardedSyncWrite(SETTINGS_STORAGE_KEY, next, () => settingsItem.setValue(next));
+  return guardedSyncWrite(SETTINGS_STORAGE_KEY, next, () => settingsItem().setValue(next));
 }
 
 /**

@@ -20,7 +20,6 @@ import { isBuiltInNewsSite, NEWS_SITE_MATCHES } from './news-sites';
 export const EXTRA_SITES_SCRIPT_ID = 'policy-lens-extra-sites';
 /** What "Enable on all sites" requests. */
 export const ALL_SITES_ORIGINS: readonly string[] = Object.freeze(['https://*/*', 'http://*/*']);
-export { CONTENT_SCRIPT_GUARD_KEY } from './guard';
 
 /** The outcome of asking the reader for site access. */
 export type SiteAccessResult =
@@ -31,7 +30,13 @@ export type SiteAccessResult =
 const EXTRA_ORIGIN = /^https?:\/\/(?:\*|[a-z0-9.-]+)\/\*$/;
 const BUILT_IN = new Set(NEWS_SITE_MATCHES);
 
-const extraSitesItem = storage.defineItem<string[]>('local:extraSites', { fallback: [] });
+const defineExtraSitesItem = () => storage.defineItem<string[]>('local:extraSites', { fallback: [] });
+let extraSitesItem: ReturnType<typeof defineExtraSitesItem> | undefined;
+/** The mirror in `local:extraSites`, defined on first use: defining a storage item reads storage at once. */
+function extraSites() {
+  extraSitesItem ??= defineExtraSitesItem();
+  return extraSitesItem;
+}
 
 /** The origin pattern to request for a page ("https://www.example.com/*"), or null where none applies (built-in sites, non-web pages). */
 export function extraSiteOriginFor(pageUrl: string): string | null {
@@ -98,12 +103,12 @@ export async function removeExtraSites(origins: readonly string[]): Promise<bool
 
 /** The enabled extra-site patterns as last mirrored by the background. */
 export async function getExtraSites(): Promise<string[]> {
-  return extraSitesItem.getValue();
+  return extraSites().getValue();
 }
 
 /** Calls `onChange` with the enabled extra-site patterns whenever they change; returns the unsubscribe function. */
 export function watchExtraSites(onChange: (origins: string[]) => void): () => void {
-  return extraSitesItem.watch(onChange);
+  return extraSites().watch(onChange);
 }
 
 function failureMessage(error: unknown): string {
@@ -160,7 +165,8 @@ export async function syncExtraSiteRegistration(): Promise<string[]> {
   } else if (!sameList(current.matches, origins) || !sameList(current.js, js) || !sameList(current.css ?? [], css)) {
     await browser.scripting.updateContentScripts([wanted]);
   }
-  if (!sameList(await extraSitesItem.getValue(), origins)) await extraSitesItem.setValue(origins);
+  const mirror = extraSites();
+  if (!sameList(await mirror.getValue(), origins)) await mirror.setValue(origins);
   return origins;
 }
 

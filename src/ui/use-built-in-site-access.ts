@@ -4,7 +4,7 @@
  * outcome of the reader's own request (declined, or granted just now).
  */
 import { useCallback, useEffect, useReducer } from 'preact/hooks';
-import { requestBuiltInSiteAccess, watchSiteAccess } from '@/src/sites/access';
+import { requestBuiltInSiteAccess, watchSiteAccess } from '@/src/sites';
 import type { AccessBannerState } from './AccessBanner';
 
 /** Access to the built-in news sites as last checked, and what the banner shows. */

@@ -20,7 +20,7 @@ function around(source: string, index: number, before = 160, after = 60): string
 
 const ACCEPTED_NETWORK_USES: Array<{ context: RegExp; why: string }> = [
   {
-    context: /runtime\.getURL\(`\/content-scripts\/content\.css`\);try\{return await\(await fetch\(\w+\)\)/,
+    context: /runtime\.getURL\(`\/content-scripts\/(?:content|card)\.css`\);try\{return await\(await fetch\(\w+\)\)/,
     why: "WXT's shadow-root UI can read the extension's own content-script CSS from the package; we hand it inline CSS instead.",
   },
   {

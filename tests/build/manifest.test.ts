@@ -10,7 +10,7 @@ import { BUILDS, readManifest } from './builds';
  */
 const ALLOWED_KEYS = new Set([
   'manifest_version', 'name', 'short_name', 'description', 'version', 'default_locale', 'homepage_url',
-  'icons', 'action', 'permissions', 'optional_host_permissions', 'background', 'options_ui',
+  'icons', 'action', 'permissions', 'host_permissions', 'optional_host_permissions', 'background', 'options_ui',
   'content_scripts', 'commands', 'minimum_chrome_version', 'browser_specific_settings',
 ]);
 const EXPECTED_PERMISSIONS = ['activeTab', 'scripting', 'storage'];
@@ -25,9 +25,11 @@ describe.each(BUILDS)('$browser manifest', (build) => {
     expect(manifest.manifest_version).toBe(3);
   });
 
-  it('asks for storage, scripting and activeTab only, and no host access up front', () => {
+  it('asks for storage, scripting and activeTab, and host access only to the sites its content script already runs on', () => {
     expect([...(manifest.permissions as string[])].sort()).toEqual(EXPECTED_PERMISSIONS);
-    expect(manifest).not.toHaveProperty('host_permissions');
+    // The background injects the hover card into these pages on first use (scripting.executeScript);
+    // the same sites are already content-script matches, so the install prompt asks for nothing more.
+    expect([...(manifest.host_permissions as string[])].sort()).toEqual([...NEWS_SITE_MATCHES].sort());
     expect([...(manifest.optional_host_permissions as string[])].sort()).toEqual(EXPECTED_OPTIONAL_HOSTS);
     expect(JSON.stringify(manifest)).not.toContain('<all_urls>');
   });

@@ -10,6 +10,7 @@ import { afterAll, expect, it } from 'vitest';
 import type { Driver, TestPage } from './support/browser';
 import {
   CORPUS_DISPLAY_PATH,
+  FRESH_LAYOUT_NOTE,
   NEVER_MARKED_SELECTOR,
   SCRIPTS_BLOCKED_NOTE,
   auditMarksInPage,
@@ -67,7 +68,8 @@ forEachBrowser(
     afterAll(() => {
       if (totals.pages === 0) return;
       console.log(
-        `corpus: checked ${totals.pages} pages in ${kind} (${totals.withMarks} with marks, ${totals.marks} total marks); ${SCRIPTS_BLOCKED_NOTE}`,
+        `corpus: checked ${totals.pages} pages in ${kind} (${totals.withMarks} with marks, ${totals.marks} total marks); ${SCRIPTS_BLOCKED_NOTE}` +
+          (kind === 'firefox' ? `; ${FRESH_LAYOUT_NOTE}` : ''),
       );
     });
 
@@ -117,9 +119,10 @@ forEachBrowser(
       await marked.waitForContentScript();
       const report = await waitForPageReport(tabs.extension, { tabId: await markedTabId(), url: await marked.currentUrl() });
 
+      const snapshotOptions = { sampleSize: SAMPLED_ELEMENTS, freshLayout: kind === 'firefox' };
       const [referenceSnapshot, markedSnapshot] = await Promise.all([
-        reference.evaluate(snapshotPage, SAMPLED_ELEMENTS),
-        marked.evaluate(snapshotPage, SAMPLED_ELEMENTS),
+        reference.evaluate(snapshotPage, snapshotOptions),
+        marked.evaluate(snapshotPage, snapshotOptions),
       ]);
       const audit = await marked.evaluate(auditMarksInPage, { prefix: HIGHLIGHT_PREFIX, excluded: NEVER_MARKED_SELECTOR });
       const problems = [...snapshotDifferences(markedSnapshot, referenceSnapshot), ...audit.misplaced];

@@ -12,8 +12,8 @@ import { FIXTURE_HOSTS } from './support/server';
 import { forEachBrowser } from './support/suite';
 
 const FIXTURE = '/hydration-article.html';
-/** Mentions in the fixture: one across a <b>, one with a curly apostrophe. */
-const MENTIONS = ['Abraham Accords', 'Iran’s nuclear program', 'JINSA', 'mutual defense treaty'];
+/** Mentions in the fixture, sorted: one across a <b>, one with a curly apostrophe, one in the headline. */
+const MENTIONS = ['Abraham Accords', 'Iran’s nuclear program', 'JINSA', 'mutual defense treaty', 'treaty with Israel'];
 
 interface Hydration {
   done: boolean;

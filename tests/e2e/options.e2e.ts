@@ -12,7 +12,7 @@ import { forEachBrowser } from './support/suite';
 import { clickByText, documentTimeOrigin, markedNames, waitForMarkedNames } from './support/ui-pages';
 
 const ARTICLE = '/popup-article.html';
-/** The settings a fresh install starts with (src/settings/schema.ts DEFAULT_SETTINGS). */
+/** The settings a fresh install starts with (src/settings/fields.ts DEFAULT_SETTINGS). */
 const DEFAULTS: StoredSettings = {
   enabled: true,
   disabledTopics: [],
@@ -22,6 +22,7 @@ const DEFAULTS: StoredSettings = {
   theme: 'system',
   showBadge: true,
   pausedSites: [],
+  disabledPacks: [],
 };
 /** Topics the article mentions, as their highlight names end. */
 const ARTICLE_TOPICS = ['abraham-accords-normalization', 'iran-proxies-attacks', 'mutual-defense-treaty'];

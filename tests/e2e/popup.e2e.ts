@@ -86,14 +86,15 @@ forEachBrowser(
       // What the page marks, counted per topic, is what the popup lists.
       const counts = new Map<string, number>();
       for (const mention of await mentionBoxes(page)) counts.set(mention.topic, (counts.get(mention.topic) ?? 0) + 1);
+      // The treaty: the headline's "Defense Pact", two "mutual defense treaty" and the "security pact".
       expect(Object.fromEntries(counts)).toEqual({
+        'mutual-defense-treaty': 4,
         'abraham-accords-normalization': 3,
-        'mutual-defense-treaty': 2,
         'iran-proxies-attacks': 1,
       });
       expect(await popupPageTopics(popup)).toEqual([
+        { label: getTopic('mutual-defense-treaty')!.label, count: '4 mentions', on: true },
         { label: getTopic('abraham-accords-normalization')!.label, count: '3 mentions', on: true },
-        { label: getTopic('mutual-defense-treaty')!.label, count: '2 mentions', on: true },
         { label: getTopic('iran-proxies-attacks')!.label, count: '1 mention', on: true },
       ]);
       expect(await popupStatus(popup)).toBe('none');
@@ -111,8 +112,15 @@ forEachBrowser(
       const left = await waitForMarkedNames(page, (names) => !names.includes(ACCORDS_HIGHLIGHT) && names.length > 0, 'the Accords marks to leave');
       expect(left).toEqual(['policy-lens-u-iran-proxies-attacks', 'policy-lens-u-mutual-defense-treaty']);
       // The row stays (switched off) so it does not vanish under the reader's pointer.
-      await popup.waitForFunction(() => document.querySelector<HTMLInputElement>('section[aria-labelledby="pl-page-topics"] .pl-topic input')?.checked === false);
-      expect((await popupPageTopics(popup))[0]).toMatchObject({ label, on: false });
+      await popup.waitForFunction(
+        (accordsLabel: string) =>
+          [...document.querySelectorAll('section[aria-labelledby="pl-page-topics"] .pl-topic')]
+            .find((row) => row.querySelector('.pl-topic__label')?.textContent?.trim() === accordsLabel)
+            ?.querySelector<HTMLInputElement>('input[role="switch"]')?.checked === false,
+        label,
+        { message: 'the Accords row, switched off' },
+      );
+      expect((await popupPageTopics(popup)).find((row) => row.label === label)).toMatchObject({ label, on: false });
 
       await clickByText(popup, 'section[aria-labelledby="pl-page-topics"] .pl-switch', label);
       await waitForMarkedNames(page, (names) => names.includes(ACCORDS_HIGHLIGHT), 'the Accords marks to come back');
@@ -262,7 +270,7 @@ forEachBrowser(
           await waitForMention(page, 'Abraham Accords');
           expect(await documentTimeOrigin(page)).toBe(loadedAt);
           await waitForPopupStatus(popup, 'none');
-          expect((await popupPageTopics(popup)).map((row) => row.count)).toEqual(['3 mentions', '2 mentions', '1 mention']);
+          expect((await popupPageTopics(popup)).map((row) => row.count)).toEqual(['4 mentions', '3 mentions', '1 mention']);
           expect(await popup.evaluate(() => document.querySelector('.pl-site__text')?.textContent)).toBe(
             'Runs on example-news.test: you enabled all sites.',
           );

@@ -14,8 +14,8 @@ import { Options } from '@/src/options/Options';
 import { FLASH_HIGHLIGHT_NAME, HighlightLayer } from '@/src/page/highlights';
 import { createYieldToHost } from '@/src/page/scheduler';
 import type { MarkedMention, MarkRegistry } from '@/src/page/types';
-import { findingsAbout, getReport, treatyTopic } from './card-fixtures';
-import { useEnglishMessages } from './popup-i18n';
+import { findingsAbout, getReport, treatyTopic } from './support/card-fixtures';
+import { useEnglishMessages } from './support/messages';
 import { highlightRegistry, installHighlightApi } from './support/highlight-api';
 
 beforeEach(() => {
@@ -120,7 +120,7 @@ describe('hover card with and without the Popover API', () => {
     abort = new AbortController();
     controller = createHoverCardController({
       registry,
-      getSettings: () => ({ hoverDelayMs: 0, theme: 'light', disabledTopics: [] }),
+      getSettings: () => ({ hoverDelayMs: 0, theme: 'light', disabledTopics: [], disabledPacks: [] }),
       setTopicEnabled: () => undefined,
       openSettings: () => undefined,
       signal: abort.signal,

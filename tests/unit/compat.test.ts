@@ -27,7 +27,8 @@ function filesUnder(dir: string, extensions: readonly string[]): string[] {
     for (const name of readdirSync(path)) {
       const child = join(path, name);
       if (statSync(child).isDirectory()) walk(child);
-      else if (extensions.some((extension) => name.endsWith(extension))) found.push(relative(ROOT, child));
+      // Declaration files ship nothing.
+      else if (!name.endsWith('.d.ts') && extensions.some((extension) => name.endsWith(extension))) found.push(relative(ROOT, child));
     }
   };
   walk(join(ROOT, dir));

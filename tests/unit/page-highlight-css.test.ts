@@ -1,13 +1,15 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '@/src/data';
 import { highlightName } from '@/src/page/highlights';
 import {
-  HIGHLIGHT_CSS_PATH,
+  HIGHLIGHT_CSS_MODULE,
   HIGHLIGHT_PALETTE,
+  highlightCssPlugin,
   renderBundledHighlightCss,
   renderHighlightCss,
-} from '../../scripts/gen-highlight-css';
+} from '../../scripts/build/highlight-css';
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((index) => {
@@ -23,12 +25,22 @@ function contrast(a: string, b: string): number {
 }
 
 describe('highlight stylesheet', () => {
-  it('is in sync with the topics in the data (run `npx tsx scripts/gen-highlight-css.ts` if not)', () => {
-    expect(readFileSync(HIGHLIGHT_CSS_PATH, 'utf8')).toBe(renderBundledHighlightCss());
+  it('is what the build serves to the content script and the options page, from the topics in the data', () => {
+    const plugin = highlightCssPlugin();
+    const resolveId = plugin.resolveId as (id: string) => string | undefined;
+    const load = plugin.load as (id: string) => string | undefined;
+    const resolved = resolveId(HIGHLIGHT_CSS_MODULE);
+    expect(resolved).toBeDefined();
+    expect(resolved).toMatch(/\.css$/);
+    expect(load(resolved!)).toBe(renderBundledHighlightCss());
+    expect(resolveId('./other.css')).toBeUndefined();
+    for (const entry of ['entrypoints/content/index.ts', 'entrypoints/options/main.tsx']) {
+      expect(readFileSync(join(import.meta.dirname, '..', '..', entry), 'utf8'), entry).toContain(`import '${HIGHLIGHT_CSS_MODULE}';`);
+    }
   });
 
   it('styles both highlight names of every topic', () => {
-    const css = readFileSync(HIGHLIGHT_CSS_PATH, 'utf8');
+    const css = renderBundledHighlightCss();
     for (const topic of dataset.topics) {
       expect(css).toContain(`::highlight(${highlightName('underline', topic.id)}) {`);
       expect(css).toContain(`::highlight(${highlightName('background', topic.id)}) {`);

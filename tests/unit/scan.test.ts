@@ -8,7 +8,16 @@ const repoRoot = resolve(import.meta.dirname, '../..');
 
 /** A fixed data set, so the expected lines do not move when the bundled notes do. */
 const fixtureData = {
-  contexts: [{ id: 'october-attack', description: 'Needs the attack nearby.', anyOf: ['Hamas'] }],
+  wordLists: {},
+  otherReadings: [],
+  contexts: [
+    {
+      id: 'october-attack',
+      reason: 'Needs the attack nearby.',
+      needs: [{ anyOf: ['Hamas'], within: 'paragraph' }],
+      examples: { marked: ['Hamas attacked on 10/7.'] },
+    },
+  ],
   topics: [
     { id: 'defense-treaty', label: 'Treaty', summary: 'x', terms: [{ text: 'mutual defense treaty' }] },
     { id: 'october-7', label: 'Oct. 7', summary: 'x', terms: [{ text: '10/7', context: 'october-attack' }] },
@@ -38,11 +47,18 @@ const page = `<!doctype html>
 <p>a nuclear <span>Ir</span>an &amp; more</p>
 </body></html>`;
 
-/** The page's text as the scan reads it: its blocks joined by blank lines. */
+/**
+ * The page's text as the scan reads it, as the page marker does: its blocks joined by blank lines.
+ * Hidden and editable blocks are read (their words may give context) but never marked; a skipped
+ * element (the script) ends a run of text with a break.
+ */
 const pageText = [
   'The mutual defense treaty',
-  'Hamas attacked on 10/7.',
+  'Hamas attacked on 10/7.\n',
   'On 10/7 the store opened.',
+  'mutual defense treaty',
+  'mutual defense treaty',
+  'mutual defense treaty',
   'a nuclear',
   'Iran',
   'a nuclear Iran & more',
@@ -89,7 +105,7 @@ describe('npm run scan', { timeout: 60_000 }, () => {
       mentions: [
         { topic: 'defense-treaty', term: 'mutual defense treaty', text: 'mutual defense treaty', start: 4, end: 25 },
         { topic: 'october-7', term: '10/7', text: '10/7', start: 45, end: 49 },
-        { topic: 'nuclear-iran', term: 'nuclear Iran', text: 'nuclear Iran', start: 98, end: 110 },
+        { topic: 'nuclear-iran', term: 'nuclear Iran', text: 'nuclear Iran', start: pageText.indexOf('nuclear Iran'), end: pageText.indexOf('nuclear Iran') + 12 },
       ],
     };
     expect(result.stdout).toBe(`${JSON.stringify(textLine)}\n${JSON.stringify(pageLine)}\n`);

@@ -71,8 +71,41 @@ export interface PageSnapshot {
   boxes: SampledBox[];
 }
 
+/** How {@link snapshotPage} measures. */
+export interface SnapshotOptions {
+  /** Elements whose boxes are taken, spread evenly over the body. */
+  sampleSize: number;
+  /**
+   * Lay the whole page out afresh first (see {@link FRESH_LAYOUT_NOTE}). The page's DOM is not
+   * touched: a constructed style sheet hides the root for one style flush and is taken away again.
+   */
+  freshLayout: boolean;
+}
+
+/**
+ * Why Firefox snapshots are taken of a fresh layout: Firefox 140 lays some pages out differently
+ * from load to load of the same bytes, with or without Policy Lens, by a fraction of a pixel up to
+ * a line (Wikipedia's `column-width` reference lists, a salon.com share list). The layout a page
+ * ends with depends on the reflows done while it streamed in, and those vary; each load's layout
+ * then stays as it is. Laid out once more from nothing, the finished page gave the same boxes in
+ * every load measured (wikipedia and wikipedia-2: boxes differed between two loads in 10 of 16
+ * pairs before, in none of 16 after), so a difference that remains comes from what the page holds.
+ */
+export const FRESH_LAYOUT_NOTE =
+  "Firefox's layout of a page depends on how it streamed in, so each Firefox snapshot lays the finished page out afresh";
+
 /** Page function: the markup and layout facts compared between the two loads, with the page scrolled to the top. */
-export function snapshotPage(sampleSize: number): PageSnapshot {
+export function snapshotPage({ sampleSize, freshLayout }: SnapshotOptions): PageSnapshot {
+  if (freshLayout) {
+    // Frames are rebuilt when the root stops and starts being displayed; adoptedStyleSheets is no
+    // DOM mutation, so neither a MutationObserver nor the markup compared below sees it.
+    const hideRoot = new CSSStyleSheet();
+    hideRoot.replaceSync(':root { display: none !important; }');
+    const sheets = [...document.adoptedStyleSheets];
+    document.adoptedStyleSheets = [...sheets, hideRoot];
+    document.documentElement.getBoundingClientRect();
+    document.adoptedStyleSheets = sheets;
+  }
   window.scrollTo(0, 0);
   const body = document.body as HTMLElement | null;
   const elements = body ? [...body.querySelectorAll('*')] : [];

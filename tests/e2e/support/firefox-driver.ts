@@ -1,10 +1,11 @@
 /** The Driver for Firefox, through Puppeteer over WebDriver BiDi. */
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import {
   FIREFOX_ALLOW_EXTENSION_PAGES_ARG,
+  REPO_ROOT,
   extensionBuildDir,
   firefoxExtensionId,
   firefoxPrefs,
@@ -81,11 +82,26 @@ class FirefoxLog {
   }
 }
 
+/**
+ * A test-only add-on (tests/e2e/support/firefox-color-scheme) that switches the colour scheme
+ * pages see through browserSettings.overrideContentColorScheme: the same preference
+ * (layout.css.prefers-color-scheme.content-override) for every tab, web and extension pages alike.
+ * BiDi in Firefox 140 has no media emulation and no chrome-context evaluation (browsingContext.getTree
+ * ignores `moz:scope: 'chrome'` there and hands back content tabs, where `Services` does not exist),
+ * and Marionette cannot open a second session beside Puppeteer's. Installed on first use only.
+ */
+const COLOR_SCHEME_ADDON = {
+  dir: join(REPO_ROOT, 'tests', 'e2e', 'support', 'firefox-color-scheme'),
+  id: 'color-scheme@policy-lens-e2e.test',
+  page: 'scheme.html',
+} as const;
+
 /** Starts Firefox and installs the production build (unless `extension: false`). */
 export async function launchFirefox(executable: string, options: LaunchOptions): Promise<Driver> {
   const withExtension = options.extension ?? true;
   const extensionDir = withExtension ? extensionBuildDir('firefox') : undefined;
   const extension = extensionDir === undefined ? undefined : { id: firefoxExtensionId(extensionDir), uuid: randomUUID() };
+  const colorSchemeAddonUuid = randomUUID();
 
   const browser: Browser = await puppeteer.launch({
     browser: 'firefox',
@@ -98,6 +114,11 @@ export async function launchFirefox(executable: string, options: LaunchOptions):
     // installing from AMO (Firefox 127+, pref extensions.originControls.grantByDefault).
     extraPrefsFirefox: {
       ...firefoxPrefs({ hosts: options.server.hosts, extension }),
+      // Both add-ons' moz-extension:// UUIDs, chosen up front so their pages open by URL.
+      'extensions.webextensions.uuids': JSON.stringify({
+        ...(extension ? { [extension.id]: extension.uuid } : {}),
+        [COLOR_SCHEME_ADDON.id]: colorSchemeAddonUuid,
+      }),
       // Echo console calls to stdout, where Error arguments are spelled out (see FirefoxLog).
       'devtools.console.stdout.content': true,
       // permissions.request (from a click) is granted without a prompt automation could not answer.
@@ -123,20 +144,43 @@ export async function launchFirefox(executable: string, options: LaunchOptions):
     }
   }
 
+  const frames = new FrameDocuments((browser as unknown as { connection: BidiConnection }).connection);
+
+  let colorSchemeAddon: Promise<unknown> | undefined;
+  /** Sets the colour scheme every page sees, through the helper add-on (see COLOR_SCHEME_ADDON). */
+  const setColorScheme = async (scheme: ColorScheme): Promise<void> => {
+    colorSchemeAddon ??= browser.installExtension(COLOR_SCHEME_ADDON.dir);
+    await colorSchemeAddon;
+    // A background tab, so the tab in front (and its focus) stays where the test left it.
+    const helper = await FirefoxPage.open(browser, log, frames, setColorScheme, 'background-tab');
+    try {
+      await helper.goto(`moz-extension://${colorSchemeAddonUuid}/${COLOR_SCHEME_ADDON.page}`);
+      const set = await helper.evaluate(async (value: ColorScheme) => {
+        type Setting = { set(details: { value: string }): Promise<boolean>; get(details: object): Promise<{ value: string }> };
+        const api = (globalThis as unknown as { browser: { browserSettings: { overrideContentColorScheme: Setting } } }).browser;
+        await api.browserSettings.overrideContentColorScheme.set({ value });
+        return (await api.browserSettings.overrideContentColorScheme.get({})).value;
+      }, scheme);
+      if (set !== scheme) throw new Error(`Firefox kept the content colour scheme at "${set}" when asked for "${scheme}".`);
+    } finally {
+      await helper.close();
+    }
+  };
+
   const pages = new Set<FirefoxPage>();
   const driver: Driver = {
     kind: 'firefox',
     hasExtension: extension !== undefined,
     server: options.server,
     async newPage(url) {
-      const page = await FirefoxPage.open(browser, log);
+      const page = await FirefoxPage.open(browser, log, frames, setColorScheme);
       pages.add(page);
       page.onClose(() => pages.delete(page));
       if (url !== undefined) await page.goto(url);
       return page;
     },
     async newWindow(url) {
-      const page = await FirefoxPage.open(browser, log, 'window');
+      const page = await FirefoxPage.open(browser, log, frames, setColorScheme, 'window');
       pages.add(page);
       page.onClose(() => pages.delete(page));
       if (url !== undefined) await page.goto(url);
@@ -245,29 +289,98 @@ class FirefoxPage implements TestPage {
   readonly #page: Page;
   readonly #log: FirefoxLog;
   readonly #consoleErrors: string[] = [];
-  readonly #pageErrors: string[] = [];
+  /** Uncaught errors in this tab's frames, oldest first; see #pageErrorRecord. */
+  readonly #pageErrors: PageErrorRecord[] = [];
   readonly #requests: string[] = [];
   /** Where the error log stood when this tab opened an extension page; undefined on web pages. */
   #extensionLogStart: number | undefined;
 
   readonly #bidi: BidiConnection;
+  readonly #frames: FrameDocuments;
+  readonly #setColorScheme: (scheme: ColorScheme) => Promise<void>;
 
-  static async open(browser: Browser, log: FirefoxLog, type: 'tab' | 'window' = 'tab'): Promise<FirefoxPage> {
-    const page = await browser.newPage({ type });
+  static async open(
+    browser: Browser,
+    log: FirefoxLog,
+    frames: FrameDocuments,
+    setColorScheme: (scheme: ColorScheme) => Promise<void>,
+    type: 'tab' | 'window' | 'background-tab' = 'tab',
+  ): Promise<FirefoxPage> {
+    const page = await browser.newPage(type === 'background-tab' ? { type: 'tab', background: true } : { type });
     await page.evaluateOnNewDocument(installContentScriptProbe, PROBE_GLOBAL);
-    return new FirefoxPage(page, log, (browser as unknown as { connection: BidiConnection }).connection);
+    return new FirefoxPage(page, log, (browser as unknown as { connection: BidiConnection }).connection, frames, setColorScheme);
   }
 
-  private constructor(page: Page, log: FirefoxLog, bidi: BidiConnection) {
+  private constructor(
+    page: Page,
+    log: FirefoxLog,
+    bidi: BidiConnection,
+    frames: FrameDocuments,
+    setColorScheme: (scheme: ColorScheme) => Promise<void>,
+  ) {
     this.#page = page;
     this.#log = log;
     this.#bidi = bidi;
+    this.#frames = frames;
+    this.#setColorScheme = setColorScheme;
     // BiDi reports the page's and our content script's console calls and exceptions here.
     page.on('console', (message) => {
       if (message.type() === 'error') this.#consoleErrors.push(message.text());
     });
-    page.on('pageerror', (error) => this.#pageErrors.push(describeError(error)));
     page.on('request', (request) => this.#requests.push(request.url()));
+    // Exceptions are read from BiDi's log directly, not from Puppeteer's pageerror (which takes the
+    // same entries for the same frames), to keep the frame each one came from.
+    const onLog = (entry: BidiLogEntry) => {
+      const context = entry.source?.context;
+      if (entry.type !== 'javascript' || context === undefined) return;
+      if (!page.frames().some((frame) => frameId(frame) === context)) return;
+      this.#pageErrors.push(this.#pageErrorRecord(context, entry.text ?? ''));
+    };
+    bidi.on('log.entryAdded', onLog);
+    page.once('close', () => bidi.off('log.entryAdded', onLog));
+  }
+
+  /**
+   * An uncaught error, as Puppeteer would word it. In a subframe, whether it counts waits for the
+   * document it came from (see #settlePageErrors): Firefox's own error pages raise errors that are
+   * automation's. Once decided, an entry never changes, so counts taken earlier stay valid.
+   */
+  #pageErrorRecord(context: string, text: string): PageErrorRecord {
+    const record: PageErrorRecord = { text: describeError(new Error(text)) };
+    if (context === this.#contextId()) {
+      record.counts = true;
+    } else {
+      const documentIndex = this.#frames.documentIndexNow(context);
+      record.decide = () => {
+        const url = this.#frames.documentAt(context, documentIndex);
+        return url === undefined ? undefined : !FIREFOX_ERROR_PAGE.test(url);
+      };
+    }
+    return record;
+  }
+
+  /**
+   * Decides the subframe errors not yet decided, waiting (a little) for their documents to finish
+   * loading. Why: a subframe whose load fails (on test machines every third-party frame does)
+   * shows about:neterror, and Firefox 140 runs BiDi preload scripts, such as the content-script
+   * probe, there too. In that privileged document each one fails before it starts, and the frame
+   * reports "Error: Permission denied to access property "length"" to automation (with any preload
+   * script, with or without Policy Lens installed). Neither the page nor an extension runs in
+   * Firefox's error pages, so what they report is left out. An error whose frame never shows a
+   * document within the wait counts.
+   */
+  async #settlePageErrors(): Promise<void> {
+    const deadline = Date.now() + SUBFRAME_DOCUMENT_WAIT_MS;
+    for (;;) {
+      const pending = this.#pageErrors.filter((record) => record.counts === undefined);
+      for (const record of pending) record.counts = record.decide?.();
+      if (pending.every((record) => record.counts !== undefined)) return;
+      if (Date.now() >= deadline) {
+        for (const record of pending) record.counts ??= true;
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
   }
 
   onClose(listener: () => void): void {
@@ -415,7 +528,7 @@ class FirefoxPage implements TestPage {
   async shadowRootText(selector: string): Promise<string | null> {
     // Puppeteer cannot see closed shadow roots; WebDriver BiDi can (includeShadowTree: 'all').
     // Both calls run in a sandbox realm, out of reach of the page's scripts and patched built-ins.
-    const target = { context: (this.#page.mainFrame() as unknown as { _id: string })._id, sandbox: 'policy-lens-e2e' };
+    const target = { context: this.#contextId(), sandbox: 'policy-lens-e2e' };
     const found = await this.#bidiScript('script.evaluate', {
       expression: `document.querySelector(${JSON.stringify(selector)})`,
       target,
@@ -476,19 +589,9 @@ class FirefoxPage implements TestPage {
   }
 
   async emulateColorScheme(scheme: ColorScheme): Promise<void> {
-    // BiDi has no per-tab media emulation in this Firefox, and Puppeteer's needs CDP. The browser's
-    // content colour-scheme preference (0 dark, 1 light) is set from a chrome window instead, which
-    // FIREFOX_ALLOW_EXTENSION_PAGES_ARG (system access) allows.
-    const { result } = (await this.#bidi.send('browsingContext.getTree', { 'moz:scope': 'chrome', maxDepth: 0 })) as unknown as {
-      result: { contexts: Array<{ context: string }> };
-    };
-    const chromeWindow = result.contexts[0]?.context;
-    if (chromeWindow === undefined) throw new Error('Firefox showed no chrome window to set the colour scheme from.');
-    await this.#bidiScript('script.evaluate', {
-      expression: `Services.prefs.setIntPref("layout.css.prefers-color-scheme.content-override", ${scheme === 'dark' ? 0 : 1})`,
-      target: { context: chromeWindow },
-      awaitPromise: false,
-    });
+    // BiDi has no per-tab media emulation in this Firefox, and Puppeteer's needs CDP: the scheme is
+    // set browser-wide (see COLOR_SCHEME_ADDON), then this tab must see it.
+    await this.#setColorScheme(scheme);
     await this.waitForFunction((dark: boolean) => matchMedia('(prefers-color-scheme: dark)').matches === dark, scheme === 'dark', {
       message: `prefers-color-scheme: ${scheme}`,
     });
@@ -504,7 +607,7 @@ class FirefoxPage implements TestPage {
 
   /** The BiDi browsing context of this tab's top frame. */
   #contextId(): string {
-    return (this.#page.mainFrame() as unknown as { _id: string })._id;
+    return frameId(this.#page.mainFrame());
   }
 
   async screenshot(path: string): Promise<void> {
@@ -519,7 +622,8 @@ class FirefoxPage implements TestPage {
   async errors(): Promise<PageErrors> {
     const used = new Set<number>();
     const consoleErrors = this.#consoleErrors.map((text) => this.#log.detail(text, used));
-    const pageErrors = [...this.#pageErrors];
+    await this.#settlePageErrors();
+    const pageErrors = this.#pageErrors.filter((record) => record.counts).map((record) => record.text);
     if (this.#extensionLogStart !== undefined) {
       // Firefox cannot tell extension documents apart in its error log: any uncaught extension
       // error since this page opened counts against it.
@@ -539,9 +643,75 @@ class FirefoxPage implements TestPage {
   }
 }
 
-/** The part of Puppeteer's WebDriver BiDi connection used to send raw commands it has no API for. */
+/** The part of Puppeteer's WebDriver BiDi connection used for raw commands and events it has no API for. */
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: BidiEvaluateResult }>;
+  on(event: string, listener: (params: never) => void): unknown;
+  off(event: string, listener: (params: never) => void): unknown;
+}
+
+/** A WebDriver BiDi log entry (the fields read here). */
+interface BidiLogEntry {
+  type: string;
+  text?: string | null;
+  source?: { context?: string };
+}
+
+/** A WebDriver BiDi browsingContext navigation event (the fields read here). */
+interface BidiNavigationInfo {
+  context: string;
+  url: string;
+}
+
+/** An uncaught error in a tab, and whether it counts as the page's (undefined until decided). */
+interface PageErrorRecord {
+  text: string;
+  counts?: boolean;
+  /** For subframe errors: the decision once the frame's document is known, else undefined. */
+  decide?: () => boolean | undefined;
+}
+
+/** Firefox's own pages for a load that failed: network errors, certificate errors, blocked pages. */
+const FIREFOX_ERROR_PAGE = /^about:(neterror|certerror|blocked|httpsonlyerror)\b/;
+
+/** How long errors() waits for a subframe that reported an error to show which document it is. */
+const SUBFRAME_DOCUMENT_WAIT_MS = 5_000;
+
+/**
+ * The documents each browsing context (tabs and frames) went on to show, in order, from BiDi's
+ * domContentLoaded events. Their URL is the document's: about:neterror?… for a failed load, where
+ * the navigation events still name the address that was asked for.
+ */
+class FrameDocuments {
+  readonly #documents = new Map<string, string[]>();
+  /** Contexts with a navigation committed and its document not yet loaded. */
+  readonly #loading = new Set<string>();
+
+  constructor(bidi: BidiConnection) {
+    bidi.on('browsingContext.navigationCommitted', ({ context }: BidiNavigationInfo) => this.#loading.add(context));
+    bidi.on('browsingContext.domContentLoaded', ({ context, url }: BidiNavigationInfo) => {
+      const documents = this.#documents.get(context) ?? [];
+      documents.push(url);
+      this.#documents.set(context, documents);
+      this.#loading.delete(context);
+    });
+  }
+
+  /** The number of the document a context holds now: the one loading, else the last loaded. */
+  documentIndexNow(context: string): number {
+    const loaded = this.#documents.get(context)?.length ?? 0;
+    return this.#loading.has(context) || loaded === 0 ? loaded : loaded - 1;
+  }
+
+  /** The URL of the context's document number `index` (0 first), once it has got that far. */
+  documentAt(context: string, index: number): string | undefined {
+    return this.#documents.get(context)?.[index];
+  }
+}
+
+/** The BiDi browsing context id of a Puppeteer frame. */
+function frameId(frame: unknown): string {
+  return (frame as { _id: string })._id;
 }
 
 /** A WebDriver BiDi remote value (the fields read here). */

@@ -1,0 +1,176 @@
+// @vitest-environment happy-dom
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { dataset } from '@/src/data';
+import type { PageReport } from '@/src/messaging/protocol';
+import { Popup } from '@/src/popup/Popup';
+import { getSettings } from '@/src/settings';
+import { NEWS_SITE_MATCHES } from '@/src/sites';
+import { useEnglishMessages } from '../support/messages';
+
+const [first, second] = dataset.topics;
+if (!first || !second) throw new Error('the bundled data needs at least two topics');
+
+/** Stands in for the content scripts and the background: answers by message name and tab. */
+type Responder = (name: string, data: unknown, tabId?: number) => unknown;
+const messaging = vi.hoisted(() => ({ respond: undefined as unknown as Responder, sent: [] as unknown[][] }));
+vi.mock('@/src/messaging/protocol', () => ({
+  sendMessage: async (name: string, data: unknown, tabId?: number) => {
+    messaging.sent.push([name, data, tabId]);
+    return messaging.respond(name, data, tabId);
+  },
+  onMessage: () => () => undefined,
+}));
+
+const NO_CONTENT_SCRIPT = () => {
+  throw new Error('Could not establish connection. Receiving end does not exist.');
+};
+
+let reports: Map<number, PageReport>;
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  // The fake browser starts without a focused window, which `tabs.query({ currentWindow: true })` needs.
+  await fakeBrowser.windows.create({ focused: true });
+  useEnglishMessages();
+  // The built-in sites' content-script hosts granted, as Chrome does at install (tests/unit/ui/access-ui.test.tsx covers the rest).
+  vi.spyOn(browser.permissions, 'getAll').mockImplementation(async () => ({ origins: [...NEWS_SITE_MATCHES], permissions: [] }));
+  for (const event of [browser.permissions.onAdded, browser.permissions.onRemoved]) {
+    vi.spyOn(event, 'addListener').mockImplementation(() => undefined);
+    vi.spyOn(event, 'removeListener').mockImplementation(() => undefined);
+  }
+  reports = new Map();
+  messaging.sent = [];
+  messaging.respond = (name, data, tabId) => {
+    if (name === 'getPageReport') return reports.get(tabId ?? -1) ?? NO_CONTENT_SCRIPT();
+    if (name === 'getTabState') return null;
+    if (name === 'revealMention') return { index: (data as { index: number }).index, total: 2 };
+    throw new Error(`unexpected message ${name}`);
+  };
+});
+afterEach(cleanup);
+
+async function openTab(url: string | undefined, active = true) {
+  const tab = await fakeBrowser.tabs.create({ url, active });
+  return tab.id as number;
+}
+
+const pageList = () => screen.findByRole('list', { name: 'On this page' });
+
+describe('Popup (connected)', () => {
+  it('shows the tab named by popup.html?tab=ID instead of the active one', async () => {
+    const named = await openTab('https://www.nytimes.com/world/story.html', false);
+    const active = await openTab('https://apnews.com/article/x');
+    reports.set(named, { url: 'https://www.nytimes.com/world/story.html', topics: [{ topic: first.id, count: 2 }], scanning: false });
+    reports.set(active, { url: 'https://apnews.com/article/x', topics: [], scanning: false });
+
+    render(<Popup tabId={named} />);
+    const list = await pageList();
+    expect(within(list).getByRole('listitem').textContent).toContain('2 mentions');
+    expect(messaging.sent).toContainEqual(['getPageReport', undefined, named]);
+    expect(messaging.sent).not.toContainEqual(['getPageReport', undefined, active]);
+    expect(await screen.findByText('Runs on nytimes.com, one of the built-in news sites.')).toBeTruthy();
+  });
+
+  it('shows the active tab otherwise', async () => {
+    const active = await openTab('https://apnews.com/article/x');
+    reports.set(active, { url: 'https://apnews.com/article/x', topics: [], scanning: false });
+    render(<Popup />);
+    expect(await screen.findByText('No topics found on this page.')).toBeTruthy();
+  });
+
+  it('writes a topic switch to settings and keeps the switched-off row in place', async () => {
+    const tab = await openTab('https://apnews.com/article/x');
+    const url = 'https://apnews.com/article/x';
+    reports.set(tab, { url, topics: [{ topic: first.id, count: 3 }, { topic: second.id, count: 1 }], scanning: false });
+    render(<Popup />);
+    const list = await pageList();
+    fireEvent.click(within(list).getByRole('switch', { name: `Mark “${first.label}” on pages` }));
+    // The content script stops reporting a switched-off topic (and, here, has found more of the other).
+    reports.set(tab, { url, topics: [{ topic: second.id, count: 4 }], scanning: false });
+    await waitFor(async () => expect((await getSettings()).disabledTopics).toEqual([first.id]));
+    // The popup asks the page again once the change has applied.
+    await within(list).findByText('4 mentions');
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows.map((row) => row.querySelector('.pl-topic__label')?.textContent)).toEqual([second.label, first.label]);
+    expect(rows[1]?.textContent).toContain('3 mentions');
+    expect((within(rows[1]!).getByRole('switch') as HTMLInputElement).checked).toBe(false);
+  });
+
+  it('pauses and resumes the site through settings', async () => {
+    const tab = await openTab('https://www.nytimes.com/world/story.html');
+    reports.set(tab, { url: 'https://www.nytimes.com/world/story.html', topics: [], scanning: false });
+    render(<Popup />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Pause on this site' }));
+    await waitFor(async () => expect((await getSettings()).pausedSites).toEqual(['nytimes.com']));
+    expect(await screen.findByText('Nothing is marked on this site until you resume.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Resume' }));
+    await waitFor(async () => expect((await getSettings()).pausedSites).toEqual([]));
+  });
+
+  it('jumps through a topic’s mentions in turn', async () => {
+    const tab = await openTab('https://apnews.com/article/x');
+    reports.set(tab, { url: 'https://apnews.com/article/x', topics: [{ topic: first.id, count: 2 }], scanning: false });
+    render(<Popup />);
+    const list = await pageList();
+    fireEvent.click(within(list).getByRole('button', { expanded: false }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Jump to mention' }));
+    expect(await screen.findByText('1 of 2')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Next mention' }));
+    expect(await screen.findByText('2 of 2')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Next mention' }));
+    expect(await screen.findByText('1 of 2')).toBeTruthy();
+    const reveals = messaging.sent.filter(([name]) => name === 'revealMention').map(([, data]) => data);
+    expect(reveals).toEqual([
+      { topic: first.id, index: 0 },
+      { topic: first.id, index: 1 },
+      { topic: first.id, index: 0 },
+    ]);
+  });
+
+  it('does not guess when the URL is hidden and nothing answers', async () => {
+    await openTab(undefined);
+    render(<Popup />);
+    expect(await screen.findByText('Policy Lens can’t see this page.')).toBeTruthy();
+  });
+
+  it('learns a hidden URL from the background and offers that site', async () => {
+    await openTab(undefined);
+    messaging.respond = (name) => {
+      if (name === 'getTabState') return { url: 'https://blog.example.org/post', topics: [], scanning: false };
+      return NO_CONTENT_SCRIPT();
+    };
+    render(<Popup />);
+    expect(await screen.findByText('Policy Lens isn’t enabled on blog.example.org.')).toBeTruthy();
+  });
+
+  it('says a browser page cannot run Policy Lens', async () => {
+    await openTab('chrome://settings/');
+    render(<Popup />);
+    expect(await screen.findByText('Browsers don’t let extensions work on this page.')).toBeTruthy();
+  });
+
+  it('asks for the site permission inside the click itself, then reports a refusal', async () => {
+    await openTab('https://blog.example.org/post');
+    const request = vi.spyOn(browser.permissions, 'request').mockImplementation(async () => false);
+    render(<Popup />);
+    const enable = await screen.findByRole('button', { name: 'Enable on blog.example.org' });
+    fireEvent.click(enable);
+    // Synchronously, with no await in between: the browser only prompts during the user gesture.
+    expect(request).toHaveBeenCalledWith({ origins: ['https://blog.example.org/*'] });
+    expect(await screen.findByText('Access was not granted, so Policy Lens stays off on this site.')).toBeTruthy();
+    expect(messaging.sent.some(([name]) => name === 'activateExtraSites')).toBe(false);
+  });
+
+  it('enables a site and asks the background to run Policy Lens in the open tab', async () => {
+    const tab = await openTab('https://blog.example.org/post');
+    vi.spyOn(browser.permissions, 'request').mockImplementation(async () => true);
+    const respond = messaging.respond;
+    messaging.respond = (name, data, tabId) => (name === 'activateExtraSites' ? { injected: true } : respond(name, data, tabId));
+    render(<Popup />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Enable on blog.example.org' }));
+    await waitFor(() => expect(messaging.sent).toContainEqual(['activateExtraSites', { tabId: tab }, undefined]));
+  });
+});
