@@ -59,7 +59,14 @@ async function run(options: BenchOptions): Promise<void> {
   if (options.only !== 'kernels') {
     const outcome = await runPageCost(
       corpus,
-      { browser: options.browser, loads: options.loads, settleMs: options.settleMs, verbose: options.verbose, generatedAsked: options.generated },
+      {
+        browser: options.browser,
+        loads: options.loads,
+        settleMs: options.settleMs,
+        packs: options.packs,
+        verbose: options.verbose,
+        generatedAsked: options.generated,
+      },
       progress,
     );
     pageCost = 'skipped' in outcome ? outcome : outcome.report;

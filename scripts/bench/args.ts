@@ -32,6 +32,8 @@ export interface BenchOptions {
   loads: number;
   /** Page cost: wait this long after network idle before reading the metrics (our first scan must be done). */
   settleMs: number;
+  /** Page cost (Chromium): import this many generated 400-term packs into Policy Lens before the loads. */
+  packs: number;
 }
 
 /** What the command line asked for: a run, or the usage text. */
@@ -55,6 +57,8 @@ export const USAGE = `Usage: npm run bench -- [options]
   --only SECTION      kernels or page-cost (default: both, kernels first)
   --loads N           page cost: loads per page and variant, interleaved, median reported (default 5)
   --settle-ms N       page cost: wait N ms after network idle before reading the metrics (default 1000)
+  --packs N           page cost (Chromium): Policy Lens runs with N generated note packs of 400 terms
+                      each imported besides the built-in one (default 0)
   --help              this text
 
 Page cost loads each page in real Chromium three ways (no extension, the floor extension in
@@ -99,6 +103,7 @@ export function parseBenchArgs(argv: readonly string[], cwd = process.cwd()): Pa
         only: { type: 'string' },
         loads: { type: 'string' },
         'settle-ms': { type: 'string' },
+        packs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -131,6 +136,7 @@ export function parseBenchArgs(argv: readonly string[], cwd = process.cwd()): Pa
       only: only as BenchSection | undefined,
       loads: positiveInteger('--loads', values.loads) ?? DEFAULT_LOADS,
       settleMs: positiveInteger('--settle-ms', values['settle-ms'], { allowZero: true }) ?? DEFAULT_SETTLE_MS,
+      packs: positiveInteger('--packs', values.packs, { allowZero: true }) ?? 0,
     },
   };
 }

@@ -10,9 +10,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type CDPSession } from 'playwright-core';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumHostResolverRules, findBrowserExecutable } from '../lib/browsers';
-import { parseTiming, TIMING_GLOBAL, type LoadSample, type LongTask, type Variant } from './page-cost-figures';
+import { parseTiming, TIMING_GLOBAL, type FirstCardSample, type LoadSample, type LongTask, type Variant } from './page-cost-figures';
 
 /** A browser that loads pages in one variant. */
 export interface PageCostBrowser {
@@ -69,6 +69,33 @@ const MAIN_WORLD_READ = `(() => {
   };
 })()`;
 
+/**
+ * Read in the main world: scrolls the first Policy Lens mark into the middle of the viewport and
+ * returns the centre of its first box, for a pointer to rest on.
+ */
+const FIRST_MARK_POINT = `(() => {
+  if (!globalThis.CSS || !CSS.highlights) return null;
+  for (const [name, highlight] of CSS.highlights) {
+    if (!name.startsWith('policy-lens-') || name === 'policy-lens-flash') continue;
+    for (const range of highlight) {
+      const element = range.startContainer.parentElement;
+      if (element) element.scrollIntoView({ block: 'center' });
+      const box = [...range.getClientRects()].find((rect) => rect.width > 0 && rect.height > 0 && rect.top >= 0 && rect.bottom <= innerHeight);
+      if (box) return { x: box.left + Math.min(box.width / 2, 8), y: box.top + box.height / 2 };
+    }
+  }
+  return null;
+})()`;
+
+/** Read in the extension's isolated world: the first card's times, once it showed. */
+const FIRST_CARD_READ = `(() => {
+  const card = globalThis[${JSON.stringify(TIMING_GLOBAL)}]?.card;
+  if (!card || card.shown === null || card.opened === null || card.loadStarted === null) return null;
+  return { openToShownMs: card.shown - card.opened, loadToShownMs: card.shown - card.loadStarted };
+})()`;
+/** How long a first card may take before the load counts as "no card" (the hover delay is 300 ms). */
+const FIRST_CARD_TIMEOUT_MS = 5_000;
+
 /** Read in the extension's isolated world. */
 const TIMING_READ = `(() => {
   const timing = globalThis[${JSON.stringify(TIMING_GLOBAL)}];
@@ -96,6 +123,8 @@ export async function launchChromiumVariant(
   extensionDir: string | undefined,
   host: string,
   timing: LoadTiming,
+  /** Written to the extension's `storage.local` before any load (imported note packs). */
+  storageLocal: Record<string, unknown> = {},
 ): Promise<PageCostBrowser> {
   const executablePath = findBrowserExecutable('chromium');
   if (!executablePath) throw new Error('No chromium binary found (set CHROME_PATH)');
@@ -118,7 +147,7 @@ export async function launchChromiumVariant(
     await rm(profileDir, { recursive: true, force: true });
   };
   try {
-    if (variant === 'ours') await settleInstall(context);
+    if (variant === 'ours') await settleInstall(context, storageLocal);
   } catch (error) {
     await close();
     throw error;
@@ -133,15 +162,22 @@ export async function launchChromiumVariant(
 }
 
 /**
- * Waits for Policy Lens's service worker (the extension is up) and for the welcome page its first
- * install opens, so that page's work is over before the first load; every load closes stray tabs.
+ * Waits for Policy Lens's service worker (the extension is up), writes what the run imports into its
+ * storage, and waits for the welcome page its first install opens, so that page's work is over before
+ * the first load; every load closes stray tabs.
  */
-async function settleInstall(context: BrowserContext): Promise<void> {
+async function settleInstall(context: BrowserContext, storageLocal: Record<string, unknown>): Promise<void> {
   const isExtension = (url: string) => url.startsWith('chrome-extension://');
-  if (!context.serviceWorkers().some((worker) => isExtension(worker.url()))) {
-    await context.waitForEvent('serviceworker', { predicate: (worker) => isExtension(worker.url()), timeout: 30_000 }).catch(() => {
+  const worker =
+    context.serviceWorkers().find((candidate) => isExtension(candidate.url())) ??
+    (await context.waitForEvent('serviceworker', { predicate: (candidate) => isExtension(candidate.url()), timeout: 30_000 }).catch(() => {
       throw new Error('Chromium did not start the Policy Lens service worker: is .output/chrome-mv3 a complete build?');
-    });
+    }));
+  if (Object.keys(storageLocal).length > 0) {
+    await worker.evaluate(async (items) => {
+      const api = (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome;
+      await api.storage.local.set(items);
+    }, storageLocal);
   }
   const deadline = Date.now() + 5_000;
   while (Date.now() < deadline && !context.pages().some((page) => isExtension(page.url()))) await sleep(100);
@@ -186,6 +222,11 @@ async function loadOnce(context: BrowserContext, variant: Variant, url: string, 
 
     await cdp.send('HeapProfiler.collectGarbage');
     const heap = await cdp.send('Runtime.getHeapUsage');
+    // Last, once per page: every other figure is read, so hovering cannot add to them.
+    const firstCard =
+      variant === 'ours' && round === 0 && worldId !== undefined && (main.highlights ?? 0) > 0
+        ? await measureFirstCard(page, cdp, worldId)
+        : null;
     await cdp.detach().catch(() => undefined);
     return {
       variant,
@@ -200,10 +241,26 @@ async function loadOnce(context: BrowserContext, variant: Variant, url: string, 
       timing: timingRecord === null ? null : { ...timingRecord, ...pickTextNodes(recorded) },
       contentScriptRan: variant === 'none' ? null : worldId !== undefined,
       highlights: main.highlights,
+      firstCard,
     };
   } finally {
     await page.close().catch(() => undefined);
   }
+}
+
+/** Rests the pointer on the page's first mark and waits for the card; null if none showed. */
+async function measureFirstCard(page: Page, cdp: CDPSession, worldId: number): Promise<FirstCardSample | null> {
+  const point = (await evaluate(cdp, FIRST_MARK_POINT)) as { x: number; y: number } | null;
+  if (point === null) return null;
+  await page.mouse.move(point.x - 4, point.y);
+  await page.mouse.move(point.x, point.y, { steps: 2 });
+  const deadline = Date.now() + FIRST_CARD_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    const read = (await evaluate(cdp, FIRST_CARD_READ, worldId)) as FirstCardSample | null;
+    if (read !== null) return read;
+    await sleep(25);
+  }
+  return null;
 }
 
 function pickTextNodes(recorded: unknown): { textNodes?: number } {

@@ -67,6 +67,17 @@ export interface LoadSample {
   contentScriptRan: boolean | null;
   /** Ranges in the page's highlight registry after the load (what the reader sees marked); null if unread. */
   highlights: number | null;
+  /**
+   * The page's first hover card, measured once per page (Policy Lens, first round, after every other
+   * figure was read): null where it was not measured or no card showed.
+   */
+  firstCard?: FirstCardSample | null;
+}
+
+/** A first hover card: from the open decision (hover intent) and from the start of loading its code, to shown. */
+export interface FirstCardSample {
+  openToShownMs: number;
+  loadToShownMs: number;
 }
 
 /** Medians over one variant's loads of one page. NaN where nothing was measured. */
@@ -95,6 +106,8 @@ export interface VariantFigures {
   settledMs: number | null;
   /** Median highlight ranges; null if unread. */
   highlights: number | null;
+  /** The first card on this page (open → shown, load start → shown); null where not measured. */
+  firstCard: FirstCardSample | null;
 }
 
 /** An extension variant: its own figures plus what it adds over the page's no-extension loads. */
@@ -186,6 +199,7 @@ export function variantFigures(loads: readonly LoadSample[]): VariantFigures {
     firstMarksMs: nullableMedian(marked.map((load) => (load.timing?.firstMarks ?? 0) - (load.timing?.start ?? 0))),
     settledMs: nullableMedian(settled.map((load) => (load.timing?.settled ?? 0) - (load.timing?.start ?? 0))),
     highlights: highlights.length === 0 ? null : median(highlights),
+    firstCard: loads.find((load) => load.firstCard)?.firstCard ?? null,
   };
 }
 
@@ -297,6 +311,8 @@ export interface VariantSummary {
   /** Null where long tasks are not reported. */
   longTasks: LongTaskSummary | null;
   timing: TimingSummary;
+  /** The first hover card, over the pages where one was measured. */
+  firstCard: { openToShownMs: Spread; loadToShownMs: Spread };
 }
 
 /** The page-cost section in a few numbers. */
@@ -357,6 +373,10 @@ function summarizeVariant(pages: readonly PageCostPage[], variant: ExtensionVari
       unsettledLoads: figures.reduce((sum, figure) => sum + figure.unsettledLoads, 0),
       notRunLoads: figures.reduce((sum, figure) => sum + figure.notRunLoads, 0),
     },
+    firstCard: {
+      openToShownMs: spread(figures.map((figure) => figure.firstCard?.openToShownMs ?? null)),
+      loadToShownMs: spread(figures.map((figure) => figure.firstCard?.loadToShownMs ?? null)),
+    },
   };
 }
 
@@ -393,6 +413,7 @@ export function evaluatePageCostTargets(summary: PageCostSummary): TargetResult[
   const ratio = (value: number) => (Number.isFinite(value) ? `${formatRatio(value)} floor` : '–');
   const longTasks = summary.ours.longTasks;
   const firstMarks = summary.ours.timing.firstMarksMs;
+  const firstCard = summary.ours.firstCard.openToShownMs;
   const targets: TargetResult[] = [
     {
       name: 'added script time',
@@ -426,6 +447,13 @@ export function evaluatePageCostTargets(summary: PageCostSummary): TargetResult[
       value: firstMarks.median,
       shown: `${formatMs(firstMarks.median)} ms`,
       met: firstMarks.median <= 10,
+    },
+    {
+      name: 'first card',
+      goal: '≤ 50 ms from the open decision to shown, its code loaded on demand (median page)',
+      value: firstCard.median,
+      shown: `${formatMs(firstCard.median)} ms (p90 ${formatMs(firstCard.p90)} ms, ${firstCard.pages} pages)`,
+      met: firstCard.median <= 50,
     },
   ];
   return targets.map((target) => {

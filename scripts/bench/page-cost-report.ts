@@ -58,6 +58,8 @@ export function formatPageCostSummary(summary: PageCostSummary, targets: readonl
       row('added time to the load event', (variant) => variant.addedLoadEventMs, ms),
       row('content-script start → first marks', (variant) => variant.timing.firstMarksMs, ms),
       row('content-script start → settled', (variant) => variant.timing.settledMs, ms),
+      row('first card: open decision → shown', (variant) => variant.firstCard.openToShownMs, ms),
+      row('first card: code starts loading → shown', (variant) => variant.firstCard.loadToShownMs, ms),
       [
         'Policy Lens / floor added script time',
         '',

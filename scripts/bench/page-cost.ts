@@ -34,6 +34,10 @@ import {
   type Variant,
 } from './page-cost-figures';
 import { launchFirefoxVariant } from './page-cost-firefox';
+import { compileSyntheticPacks, packStorageItems } from './synthetic-packs';
+
+/** Terms in each generated pack of `--packs` (the issue's load case: two packs of 400 terms). */
+const SYNTHETIC_PACK_TERMS = 400;
 import { formatFirefoxPageCostSummary, formatPageCostSummary, formatPageCostTable, type PageCostContext } from './page-cost-report';
 import { PAGE_CSP } from './page-server';
 import { formatMs, formatRatio, type TargetResult } from './report';
@@ -46,6 +50,8 @@ export interface PageCostOptions {
   browser: BrowserKind;
   loads: number;
   settleMs: number;
+  /** Generated 400-term packs imported into Policy Lens (Chromium); 0 for the built-in notes alone. */
+  packs: number;
   verbose: boolean;
   /** The corpus is the generated set because --generated asked for it (else a missing corpus skips the section). */
   generatedAsked: boolean;
@@ -99,6 +105,9 @@ export async function runPageCost(
     throw new Error(`A manifest injects no content script into ${sampleUrl}: check the floor's and the build's content_scripts.matches`);
   }
   const notes: string[] = build.warning ? [`Warning: ${build.warning}.`] : [];
+  if (options.packs > 0) {
+    notes.push(`Policy Lens runs with ${options.packs} imported note packs of ${SYNTHETIC_PACK_TERMS} generated terms each, besides the built-in notes.`);
+  }
   if (build.warning) progress(`page cost: warning: ${build.warning}`);
 
   const variants: Variant[] = options.browser === 'chromium' ? ['none', 'floor', 'ours'] : ['floor', 'ours'];
@@ -119,7 +128,7 @@ export async function runPageCost(
     // One after the other: starting three browsers at once would compete for the two cores.
     for (const variant of variants) {
       progress(`page cost: starting ${options.browser} (${VARIANT_LABELS[variant]})…`);
-      browsers.set(variant, await launch(options.browser, variant, build.dir, timing));
+      browsers.set(variant, await launch(options.browser, variant, build.dir, timing, options.packs));
     }
     const version = browsers.get('ours')?.version ?? 'unknown browser';
     progress(`page cost: ${version}; ${corpus.pages.length} pages × ${variants.length} variants × ${options.loads} loads`);
@@ -202,11 +211,19 @@ export async function runPageCost(
   }
 }
 
-async function launch(kind: BrowserKind, variant: Variant, buildDir: string, timing: { settleMs: number }): Promise<PageCostBrowser> {
+async function launch(
+  kind: BrowserKind,
+  variant: Variant,
+  buildDir: string,
+  timing: { settleMs: number },
+  packs: number,
+): Promise<PageCostBrowser> {
   if (kind === 'chromium') {
     const dir = variant === 'none' ? undefined : variant === 'floor' ? FLOOR_EXTENSION_DIR : buildDir;
-    return launchChromiumVariant(variant, dir, PAGE_COST_HOST, timing);
+    const storageLocal = variant === 'ours' && packs > 0 ? await packStorageItems(compileSyntheticPacks(packs, SYNTHETIC_PACK_TERMS)) : {};
+    return launchChromiumVariant(variant, dir, PAGE_COST_HOST, timing, storageLocal);
   }
+  if (packs > 0) throw new Error('--packs is measured in Chromium only');
   if (variant === 'none') throw new Error('Firefox page cost has no no-extension variant');
   const extension =
     variant === 'floor' ? { dir: FLOOR_EXTENSION_DIR, id: FLOOR_GECKO_ID } : { dir: buildDir, id: firefoxExtensionId(buildDir) };

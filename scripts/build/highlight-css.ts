@@ -12,7 +12,7 @@
  */
 import type { Plugin } from 'vite';
 import { dataset } from '../../src/data/index';
-import { FLASH_HIGHLIGHT_NAME, highlightName } from '../../src/page/highlights';
+import { FLASH_HIGHLIGHT_NAME, highlightName, importedPaintKeys } from '../../src/page/highlights';
 
 /** The module the content script (and the options page's preview) imports the stylesheet from. */
 export const HIGHLIGHT_CSS_MODULE = 'virtual:policy-lens/highlights.css';
@@ -53,7 +53,8 @@ function rgbChannels(hex: string): string {
 export function renderHighlightCss(topicIds: readonly string[]): string {
   const lines = [
     '/*',
-    ' * Generated at build time by scripts/build/highlight-css.ts from the topics in src/data/policy-notes.json.',
+    ' * Generated at build time by scripts/build/highlight-css.ts from the topics in src/data/policy-notes.json',
+    ' * and the colour slots imported packs\' topics share (pack-0 ...).',
     ' * These rules style CSS Custom Highlights only; they never match an element of the page.',
     ' */',
     '',
@@ -101,9 +102,9 @@ export function renderHighlightCss(topicIds: readonly string[]): string {
   return lines.join('\n');
 }
 
-/** The stylesheet for the bundled data. */
+/** The stylesheet for the bundled data's topics, then the colour slots imported packs' topics paint under. */
 export function renderBundledHighlightCss(): string {
-  return renderHighlightCss(dataset.topics.map((topic) => topic.id));
+  return renderHighlightCss([...dataset.topics.map((topic) => topic.id), ...importedPaintKeys()]);
 }
 
 /** A Vite plugin serving the bundled data's stylesheet as the CSS module {@link HIGHLIGHT_CSS_MODULE}. */

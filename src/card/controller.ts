@@ -30,6 +30,18 @@ export interface HoverCardControllerOptions {
   signal: AbortSignal;
   /** Grace before an unpinned card closes after the pointer left it (tests shorten it). */
   graceMs?: number;
+  /** Where to note when the page's first card loaded and showed (for `npm run bench`). */
+  timing?: FirstCardTiming;
+}
+
+/** `performance.now()` times of the page's first card, null until they happen. */
+export interface FirstCardTiming {
+  /** The card's code started loading (the pointer first rested on a mark, or a card was asked for). */
+  loadStarted: number | null;
+  /** Hover intent (or a key, or a click) decided to open the card that was the first shown. */
+  opened: number | null;
+  /** That card was on screen. */
+  shown: number | null;
 }
 
 /** The controller's handle for the content script. */
@@ -92,6 +104,7 @@ export function createHoverCardController(options: HoverCardControllerOptions): 
 
   /** Starts loading the card (once); resolves to undefined if it cannot load. */
   function loadSurface(): Promise<CardSurface | undefined> {
+    if (!surfacePromise && options.timing && options.timing.loadStarted === null) options.timing.loadStarted = performance.now();
     surfacePromise ??= options.loadSurface(hooks).then(
       (loaded) => {
         if (destroyed) loaded.destroy();
@@ -169,11 +182,16 @@ export function createHoverCardController(options: HoverCardControllerOptions): 
 
   async function show(mention: MarkedMention, mentions: MarkedMention[], lineIndex: number, keyboard: boolean) {
     card = mention;
+    const openedAt = performance.now();
     const loaded = await loadSurface();
     // The reader may have moved on while the card was loading.
     if (!loaded || destroyed || card?.id !== mention.id) return;
     const shown = await loaded.show({ mention, mentions, lineIndex, keyboard, pinned: intent.pinned });
     if (!shown && card?.id === mention.id) intent.close('dismiss');
+    if (shown && options.timing && options.timing.shown === null) {
+      options.timing.opened = openedAt;
+      options.timing.shown = performance.now();
+    }
   }
 
   function hide(cause: CloseCause) {

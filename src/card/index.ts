@@ -14,8 +14,7 @@
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
 import { dataset } from '@/src/data';
 import { findExtensionApi } from '@/src/extension/api';
-import { createNotesCatalog } from '@/src/packs/catalog';
-import { loadEnabledNotes } from '@/src/packs/enabled';
+import { createNotesCatalog, loadEnabledNotes } from '@/src/packs';
 import { POLICY_LENS_UI_TAG } from '@/src/page/exclusions';
 import tokensCss from '@/src/ui/tokens.css?inline';
 import componentsCss from '@/src/ui/components.css?inline';

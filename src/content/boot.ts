@@ -21,8 +21,7 @@ import { createHoverCardController, type HoverCardController } from '@/src/card/
 import type { ExtensionApi } from '@/src/extension/api';
 import { combineMatchers, loadMatcher, type ShippedMatcher } from '@/src/matching/index';
 import { answerMessages, sendToBackground } from '@/src/messaging/page-channel';
-import { enabledImportedPacks, isBuiltInEnabled } from '@/src/packs/enabled';
-import { PACKS_INDEX_KEY, readPackTables } from '@/src/packs/store';
+import { enabledImportedPacks, isBuiltInEnabled, PACKS_INDEX_KEY, readPackTables } from '@/src/packs';
 import { createPageMarker, createPageReporter, supportsHighlights, type PageMarker, type PageReporter } from '@/src/page';
 import type { Settings } from '@/src/settings/fields';
 import { CONTENT_SCRIPT_GUARD_KEY } from '@/src/sites/guard';
@@ -150,6 +149,7 @@ async function startSession({ ctx, api, tables, settings, getSettings, timing }:
     setTopicEnabled: (topic, enabled) => sendToBackground(api, 'setTopicEnabled', { topic, enabled }).then(() => undefined),
     openSettings: () => void sendToBackground(api, 'openOptionsPage', undefined).catch(() => undefined),
     signal: lifetime.signal,
+    timing: timing?.card,
   });
   window.addEventListener('pagehide', () => card.close(), { signal: lifetime.signal });
 

@@ -2,8 +2,9 @@
  * When the content script started and when its first marks were registered,
  * kept on the isolated world's global object for the page-cost benchmark
  * (`npm run bench`), which reads it over the DevTools protocol. The page
- * cannot see it; it costs two numbers.
+ * cannot see it; it costs a few numbers.
  */
+import type { FirstCardTiming } from '@/src/card/controller';
 
 /** The property the benchmark reads (the floor extension records the same). */
 export const BENCH_TIMING_KEY = '__policyLensBenchTiming';
@@ -13,11 +14,13 @@ export interface BenchTiming {
   start: number;
   firstMarks: number | null;
   settled: number | null;
+  /** The page's first hover card. */
+  card: FirstCardTiming;
 }
 
 /** Starts the record at `start` (taken as the script's first statement ran). */
 export function startBenchTiming(start: number): BenchTiming {
-  const timing: BenchTiming = { start, firstMarks: null, settled: null };
+  const timing: BenchTiming = { start, firstMarks: null, settled: null, card: { loadStarted: null, opened: null, shown: null } };
   Object.defineProperty(globalThis, BENCH_TIMING_KEY, { value: timing, configurable: true });
   return timing;
 }

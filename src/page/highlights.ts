@@ -14,9 +14,31 @@ export const FLASH_HIGHLIGHT_NAME = `${HIGHLIGHT_NAME_PREFIX}flash`;
 /** How long a revealed mention flashes. */
 export const FLASH_DURATION_MS = 1600;
 
-/** The registered name of a topic's highlight in a style. */
+/**
+ * How many colours imported packs' topics share. Their ids are not known at
+ * build time (and `pack/topic` is no CSS name), so each paints under one of
+ * these slots, chosen from its id: the same topic has the same colour on
+ * every page.
+ */
+export const IMPORTED_PAINT_SLOTS = 16;
+
+/** The paint of a topic: its own id for the bundled notes, a shared slot (`pack-N`) for an imported pack's. */
+export function paintKeyOf(topic: string): string {
+  if (!topic.includes('/')) return topic;
+  // FNV-1a: cheap, stable, and spreads similar ids apart.
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < topic.length; index += 1) hash = Math.imul(hash ^ topic.charCodeAt(index), 0x01000193);
+  return `pack-${(hash >>> 0) % IMPORTED_PAINT_SLOTS}`;
+}
+
+/** The paint keys of imported topics' slots, in order (for the stylesheet). */
+export function importedPaintKeys(): string[] {
+  return Array.from({ length: IMPORTED_PAINT_SLOTS }, (_, slot) => `pack-${slot}`);
+}
+
+/** The registered name of a topic's highlight (or an imported topic's slot) in a style. */
 export function highlightName(style: Exclude<HighlightStyle, 'none'>, topic: string): string {
-  return `${HIGHLIGHT_NAME_PREFIX}${style === 'underline' ? 'u' : 'b'}-${topic}`;
+  return `${HIGHLIGHT_NAME_PREFIX}${style === 'underline' ? 'u' : 'b'}-${paintKeyOf(topic)}`;
 }
 
 /** Whether this browser has the CSS Custom Highlight API (Chrome 105+, Firefox 140+). */
@@ -24,7 +46,7 @@ export function supportsHighlights(): boolean {
   return typeof CSS !== 'undefined' && CSS.highlights !== undefined && typeof Highlight === 'function';
 }
 
-/** A topic's highlight and the ranges we put in it. */
+/** A paint's highlight (one topic's, or an imported slot's) and the ranges we put in it. */
 interface TopicHighlight {
   highlight: Highlight;
   /**
@@ -37,6 +59,7 @@ interface TopicHighlight {
 
 /** Keeps the page's highlight registry showing the marks we want, in the chosen style. */
 export class HighlightLayer {
+  /** By paint key (see `paintKeyOf`). */
   private readonly byTopic = new Map<string, TopicHighlight>();
   /** What we registered, by name: the page may delete or replace these, and `restore()` puts them back. */
   private readonly registered = new Map<string, Highlight>();
@@ -48,17 +71,24 @@ export class HighlightLayer {
 
   /** Makes each topic's highlight hold exactly `rangesByTopic`'s ranges. */
   sync(rangesByTopic: ReadonlyMap<string, readonly Range[]>): void {
-    for (const [topic, { highlight, ranges }] of this.byTopic) {
-      const wanted = new Set(rangesByTopic.get(topic));
+    const rangesByPaint = new Map<string, Set<Range>>();
+    for (const [topic, ranges] of rangesByTopic) {
+      const key = paintKeyOf(topic);
+      const merged = rangesByPaint.get(key);
+      if (merged) for (const range of ranges) merged.add(range);
+      else rangesByPaint.set(key, new Set(ranges));
+    }
+    for (const [paint, { highlight, ranges }] of this.byTopic) {
+      const wanted = rangesByPaint.get(paint) ?? new Set<Range>();
       for (const range of ranges) {
         if (wanted.has(range)) continue;
         highlight.delete(range);
         ranges.delete(range);
       }
     }
-    for (const [topic, wanted] of rangesByTopic) {
-      let entry = this.byTopic.get(topic);
-      if (!entry) this.byTopic.set(topic, (entry = { highlight: new Highlight(), ranges: new Set() }));
+    for (const [paint, wanted] of rangesByPaint) {
+      let entry = this.byTopic.get(paint);
+      if (!entry) this.byTopic.set(paint, (entry = { highlight: new Highlight(), ranges: new Set() }));
       for (const range of wanted) {
         if (entry.ranges.has(range)) continue;
         entry.highlight.add(range);
@@ -116,8 +146,8 @@ export class HighlightLayer {
     const wanted = new Map<string, Highlight>();
     const style = this.style;
     if (style !== 'none') {
-      for (const [topic, { highlight, ranges }] of this.byTopic) {
-        if (ranges.size > 0) wanted.set(highlightName(style, topic), highlight);
+      for (const [paint, { highlight, ranges }] of this.byTopic) {
+        if (ranges.size > 0) wanted.set(highlightName(style, paint), highlight);
       }
     }
     for (const name of [...this.registered.keys()]) {

@@ -31,6 +31,7 @@ describe('bench arguments', () => {
       only: undefined,
       loads: DEFAULT_LOADS,
       settleMs: DEFAULT_SETTLE_MS,
+      packs: 0,
     });
     expect(DEFAULT_LOADS).toBe(5);
     expect(DEFAULT_SETTLE_MS).toBe(1000);
@@ -40,7 +41,7 @@ describe('bench arguments', () => {
     const parsed = options([
       '--corpus', 'pages', '--browser', 'firefox', '--pages', '10', '--runs', '9',
       '--markjs-runs', '4', '--markjs-pages', '0', '--sample-ms', '80', '--json', 'out/bench.json', '--verbose',
-      '--only', 'page-cost', '--loads', '3', '--settle-ms', '1500',
+      '--only', 'page-cost', '--loads', '3', '--settle-ms', '1500', '--packs', '2',
     ]);
     expect(parsed).toEqual({
       corpus: '/repo/pages',
@@ -56,6 +57,7 @@ describe('bench arguments', () => {
       only: 'page-cost',
       loads: 3,
       settleMs: 1500,
+      packs: 2,
     });
   });
 

@@ -10,7 +10,7 @@ vi.mock('../../../../scripts/lib/paths', async (importOriginal) => ({
 const { runPageCost } = await import('../../../../scripts/bench/page-cost');
 const { requireProductionBuild } = await import('../../../../scripts/bench/page-cost-extensions');
 
-const options = { browser: 'chromium' as const, loads: 1, settleMs: 0, verbose: false, generatedAsked: false };
+const options = { browser: 'chromium' as const, loads: 1, settleMs: 0, verbose: false, generatedAsked: false, packs: 0 };
 const generated: Corpus = { source: 'generated pages (no corpus at ../shared/corpus/news-pages)', generated: true, pages: [{ name: 'g.html', html: '<p>x</p>' }] };
 
 describe('page cost: when it cannot run', () => {

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dataset } from '@/src/data';
-import { highlightName } from '@/src/page/highlights';
+import { highlightName, IMPORTED_PAINT_SLOTS, paintKeyOf } from '@/src/page/highlights';
 import {
   HIGHLIGHT_CSS_MODULE,
   HIGHLIGHT_PALETTE,
   highlightCssPlugin,
   renderBundledHighlightCss,
   renderHighlightCss,
-} from '../../scripts/build/highlight-css';
+} from '@/scripts/build/highlight-css';
 
 function luminance(hex: string): number {
   const [r, g, b] = [1, 3, 5].map((index) => {
@@ -35,7 +35,7 @@ describe('highlight stylesheet', () => {
     expect(load(resolved!)).toBe(renderBundledHighlightCss());
     expect(resolveId('./other.css')).toBeUndefined();
     for (const entry of ['entrypoints/content/index.ts', 'entrypoints/options/main.tsx']) {
-      expect(readFileSync(join(import.meta.dirname, '..', '..', entry), 'utf8'), entry).toContain(`import '${HIGHLIGHT_CSS_MODULE}';`);
+      expect(readFileSync(join(import.meta.dirname, '..', '..', '..', '..', entry), 'utf8'), entry).toContain(`import '${HIGHLIGHT_CSS_MODULE}';`);
     }
   });
 
@@ -45,6 +45,22 @@ describe('highlight stylesheet', () => {
       expect(css).toContain(`::highlight(${highlightName('underline', topic.id)}) {`);
       expect(css).toContain(`::highlight(${highlightName('background', topic.id)}) {`);
     }
+  });
+
+  it("styles the colour slots imported packs' topics paint under, and every imported topic lands in one", () => {
+    const css = renderBundledHighlightCss();
+    for (let slot = 0; slot < IMPORTED_PAINT_SLOTS; slot += 1) {
+      expect(css).toContain(`::highlight(policy-lens-u-pack-${slot}) {`);
+      expect(css).toContain(`::highlight(policy-lens-b-pack-${slot}) {`);
+    }
+    const ids = ['us-collective-defense/nato', 'us-collective-defense/anzus', 'a/b', 'another-pack/nato'];
+    for (const id of ids) {
+      expect(paintKeyOf(id)).toMatch(/^pack-\d+$/);
+      expect(paintKeyOf(id)).toBe(paintKeyOf(id));
+      expect(css).toContain(`::highlight(${highlightName('underline', id)}) {`);
+    }
+    // Built-in topics keep their own names.
+    expect(paintKeyOf('jinsa-treaty-work')).toBe('jinsa-treaty-work');
   });
 
   it('uses only properties that ::highlight() supports, and no element selectors', () => {
