@@ -184,7 +184,7 @@ function measureLoading(blocks: string[]): void {
   const shipped = shipMatcher(compileMatcherTables(source));
   const json = JSON.stringify(shipped);
   const packedArrays = [shipped.main, shipped.near].flatMap((automaton) => [automaton.trie, automaton.ends, automaton.phraseIndex, automaton.failOf, automaton.overrides]);
-  const ints = packedArrays.map(unpackInts);
+  const ints = packedArrays.map((packed) => [...unpackInts(packed)]);
   const asJson = JSON.stringify(ints);
   const asPacked = JSON.stringify(packedArrays);
   const asBase64 = JSON.stringify(ints.map(toBase64));

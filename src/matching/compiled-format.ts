@@ -204,7 +204,7 @@ function loadAutomaton(shipped: ShippedAutomaton, alphabet: Alphabet): Automaton
   for (let at = 0; at < nodes; at++) phraseStart[at + 1] = phraseStart[at]! + counts[at]!;
 
   const classCount = shipped.classCount;
-  const failOf = Int32Array.from(unpackInts(shipped.failOf));
+  const failOf = unpackInts(shipped.failOf);
   const states = failOf.length + 2;
   const delta = new Int32Array(states * classCount);
   const base = kindRow(alphabet);
@@ -232,10 +232,10 @@ function loadAutomaton(shipped: ShippedAutomaton, alphabet: Alphabet): Automaton
     depthOf,
     viaSeparator,
     phraseStart,
-    phraseIndex: Int32Array.from(unpackInts(shipped.phraseIndex)),
+    phraseIndex: unpackInts(shipped.phraseIndex),
     delta,
     classCount,
-    candidateNodes: Int32Array.from(unpackInts(shipped.candidateNodes)),
+    candidateNodes: unpackInts(shipped.candidateNodes),
     failOf,
   };
 }

@@ -30,9 +30,16 @@ export function packInts(values: ArrayLike<number>): string {
   return out;
 }
 
-/** Unpacks what `packInts` packed; throws on a character it never writes. */
-export function unpackInts(packed: string): number[] {
-  const values: number[] = [];
+/**
+ * Unpacks what `packInts` packed; throws on a character it never writes or a
+ * number beyond 32 bits. Runs once per page load on every table, so it
+ * writes straight into a typed array (no growing array, no garbage) and
+ * returns the filled part of it.
+ */
+export function unpackInts(packed: string): Int32Array {
+  // Every number takes at least one character, so the string's length bounds their count.
+  const values = new Int32Array(packed.length);
+  let count = 0;
   let value = 0;
   for (let index = 0; index < packed.length; index++) {
     const code = packed.charCodeAt(index);
@@ -40,11 +47,12 @@ export function unpackInts(packed: string): number[] {
     if (digit < 0) throw new Error('Packed numbers hold a character they never use');
     if (digit >= 32) {
       value = value * 32 + (digit - 32);
+      if (value > 0x3ffffff) throw new RangeError('Packed number does not fit in 32 bits');
     } else {
-      values.push(value * 32 + digit);
+      values[count++] = value * 32 + digit;
       value = 0;
     }
   }
   if (value !== 0) throw new Error('Packed numbers end in the middle of a number');
-  return values;
+  return values.subarray(0, count);
 }
