@@ -5,7 +5,7 @@
  */
 import { browser } from 'wxt/browser';
 import { onMessage } from '@/src/messaging/protocol';
-import { injectIntoTab, syncExtraSiteRegistration } from '@/src/sites';
+import { injectIntoTab, onHostAccessChanged, syncExtraSiteRegistration } from '@/src/sites';
 
 /** Runs tasks one after another, so two syncs never interleave their register/update calls. */
 function createSerialQueue() {
@@ -36,15 +36,13 @@ export function startExtraSiteSync(): () => void {
     }),
   );
 
-  browser.permissions.onAdded.addListener(sync);
-  browser.permissions.onRemoved.addListener(sync);
+  const stopAccessWatch = onHostAccessChanged(sync);
   browser.runtime.onInstalled.addListener(sync);
   browser.runtime.onStartup.addListener(sync);
 
   return () => {
     stopActivation();
-    browser.permissions.onAdded.removeListener(sync);
-    browser.permissions.onRemoved.removeListener(sync);
+    stopAccessWatch();
     browser.runtime.onInstalled.removeListener(sync);
     browser.runtime.onStartup.removeListener(sync);
   };

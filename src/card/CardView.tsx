@@ -4,7 +4,15 @@
  */
 import type { JSX } from 'preact';
 import type { Finding, Topic } from '@/src/data';
-import { FindingList, moreFindingsLabel, publishersOf, ReportSourceLine, type ReportLookup } from '@/src/ui/findings';
+import {
+  FindingList,
+  FindingsByPack,
+  moreFindingsLabel,
+  publishersOf,
+  ReportSourceLine,
+  type PackLookup,
+  type ReportLookup,
+} from '@/src/ui/findings';
 import { t } from '@/src/ui/i18n';
 
 /** How many findings a collapsed card shows per topic. */
@@ -33,6 +41,12 @@ export interface CardViewProps {
   expanded: boolean;
   pinned: boolean;
   getReport?: ReportLookup;
+  /**
+   * Which pack each finding comes from. Given when the card must say so (its
+   * topics come from several packs, or from an imported one): then each
+   * pack's findings show under a line naming the pack and its publisher.
+   */
+  packOf?: PackLookup;
   onSelectTopic(topicId: string): void;
   onToggleExpanded(): void;
   onPin(): void;
@@ -136,7 +150,7 @@ export function CardView(props: CardViewProps) {
 
 /** The active topic's note, findings, "N more" toggle and source lines. */
 function TopicBody(props: CardViewProps & { entry: CardTopic }) {
-  const { entry, expanded, idPrefix, getReport } = props;
+  const { entry, expanded, idPrefix, getReport, packOf } = props;
   const listId = `${idPrefix}-findings`;
   const hidden = Math.max(0, entry.findings.length - FINDINGS_SHOWN);
   const publishers = publishersOf(entry.findings, getReport);
@@ -146,12 +160,22 @@ function TopicBody(props: CardViewProps & { entry: CardTopic }) {
       {entry.findings.length > 0 ? (
         <>
           <h3 class="pl-card__section-title">{t('cardFindingsHeading')}</h3>
-          <FindingList
-            id={listId}
-            findings={entry.findings}
-            limit={expanded ? undefined : FINDINGS_SHOWN}
-            getReport={getReport}
-          />
+          {packOf ? (
+            <FindingsByPack
+              id={listId}
+              findings={entry.findings}
+              limit={expanded ? undefined : FINDINGS_SHOWN}
+              getReport={getReport}
+              packOf={packOf}
+            />
+          ) : (
+            <FindingList
+              id={listId}
+              findings={entry.findings}
+              limit={expanded ? undefined : FINDINGS_SHOWN}
+              getReport={getReport}
+            />
+          )}
           {hidden > 0 ? (
             <button
               type="button"

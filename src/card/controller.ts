@@ -9,7 +9,7 @@
  * passive listeners on the document and window.
  */
 import { scrollMentionIntoView, type MarkedMention, type MarkRegistry } from '@/src/page';
-import { HOVER_DELAY_RANGE, type Settings } from '@/src/settings/fields';
+import { HOVER_DELAY_RANGE, type Settings } from '@/src/settings';
 import { hitTest, type Hit } from './hit-test';
 import { createHoverIntent, type CloseCause } from './hover-intent';
 import type { CardHooks, CardSurface } from './surface';

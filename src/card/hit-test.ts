@@ -4,7 +4,7 @@
  * contain that position, and the range's own line boxes confirm the point is
  * really on the text (a caret position is also reported beside and below text).
  */
-import type { MarkedMention, MarkRegistry } from '@/src/page/types';
+import type { MarkedMention, MarkRegistry } from '@/src/page';
 
 /** A text position: a node and an offset into it. */
 export interface CaretPoint {

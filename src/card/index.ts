@@ -11,23 +11,35 @@
  * page-level ::highlight() rules stay in the content script's manifest CSS,
  * and no card rule ever reaches the page.
  */
-import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import { createShadowRootUi, type ContentScriptContext, type ShadowRootContentScriptUi } from '#imports';
 import { dataset } from '@/src/data';
 import { findExtensionApi } from '@/src/extension/api';
 import { createNotesCatalog, loadEnabledNotes } from '@/src/packs';
-import { POLICY_LENS_UI_TAG } from '@/src/page/exclusions';
+import { POLICY_LENS_UI_TAG } from '@/src/page';
 import tokensCss from '@/src/ui/tokens.css?inline';
 import componentsCss from '@/src/ui/components.css?inline';
 import cardCss from './card.css?inline';
 import { createCardSurface, type CardHooks, type CardSurface } from './surface';
 
-export { createHoverCardController, type CardSettings, type HoverCardController, type HoverCardControllerOptions } from './controller';
+export {
+  createHoverCardController,
+  type CardSettings,
+  type FirstCardTiming,
+  type HoverCardController,
+  type HoverCardControllerOptions,
+} from './controller';
 export type { CardHooks, CardSurface } from './surface';
 
 /**
- * The card's surface in this page, for the controller's hooks; its host
- * lives and dies with `ctx`. The notes are those of every pack that is on:
- * the bundled ones, and imported packs read from `storage.local` now.
+ * The card's surface in this page, for the controller's hooks. The notes are
+ * those of every pack that is on: the bundled ones, and imported packs read
+ * from `storage.local` now.
+ *
+ * One lifetime for the host and the card in it, owned by WXT's shadow-root
+ * UI: the host is created on the first card, WXT removes it when `ctx` is
+ * invalidated (the one place removal is registered), and its `onRemove`
+ * tears the card down. A card destroyed first (its session ended: a note
+ * pack was turned on or off) removes its host through the same `remove`.
  */
 export async function createPageCardSurface(ctx: ContentScriptContext, hooks: CardHooks): Promise<CardSurface> {
   const api = findExtensionApi();
@@ -35,11 +47,18 @@ export async function createPageCardSurface(ctx: ContentScriptContext, hooks: Ca
     ? await loadEnabledNotes(api, dataset, hooks.getSettings().disabledPacks).catch(() => [])
     : [];
   const catalog = createNotesCatalog(packs.length > 0 ? packs : [{ meta: dataset.pack, notes: dataset, builtIn: true }]);
-  return createCardSurface({
+  let ui: ShadowRootContentScriptUi<void> | undefined;
+  let destroyed = false;
+  const tearDown = () => {
+    if (destroyed) return;
+    destroyed = true;
+    surface.destroy();
+  };
+  const surface: CardSurface = createCardSurface({
     hooks,
     data: catalog,
     mountHost: async () => {
-      const ui = await createShadowRootUi(ctx, {
+      const made = await createShadowRootUi(ctx, {
         // The page scanner never looks inside this element.
         name: POLICY_LENS_UI_TAG,
         // Closed, so page scripts cannot reach the card's controls: an open root let a page click
@@ -52,11 +71,26 @@ export async function createPageCardSurface(ctx: ContentScriptContext, hooks: Ca
         css: [tokensCss, componentsCss, cardCss].join('\n'),
         // Keys typed in the card must not trigger the page's own shortcuts.
         isolateEvents: true,
-        // WXT owns the host's lifetime: it removes the host when `ctx` is invalidated.
+        // The surface draws into the container itself (see surface.tsx).
         onMount: () => undefined,
+        onRemove: () => {
+          ui = undefined;
+          tearDown();
+        },
       });
-      ui.mount();
-      return { container: ui.uiContainer, hostElement: ui.shadowHost };
+      // Destroyed while the host was being made: leave it unmounted.
+      if (!destroyed) {
+        ui = made;
+        made.mount();
+      }
+      return { container: made.uiContainer, hostElement: made.shadowHost };
     },
   });
+  return {
+    ...surface,
+    destroy() {
+      tearDown();
+      ui?.remove();
+    },
+  };
 }

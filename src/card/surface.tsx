@@ -7,7 +7,9 @@
  */
 import { render } from 'preact';
 import type { Finding, Report, Topic } from '@/src/data';
-import type { MarkedMention } from '@/src/page/types';
+import type { MarkedMention } from '@/src/page';
+import type { CatalogPack } from '@/src/packs';
+import { mustNamePacks, type PackLookup } from '@/src/ui/findings';
 import { applyTheme } from '@/src/ui/theme';
 import type { CardSettings } from './controller';
 import { CardView, type CardTopic } from './CardView';
@@ -22,11 +24,13 @@ export interface CardHost {
   hostElement: HTMLElement;
 }
 
-/** Data lookups (the notes in production; fixtures in tests). */
+/** Data lookups (the notes catalog of the packs that are on in production; fixtures in tests). */
 export interface CardData {
   getTopic(id: string): Topic | undefined;
   getFindingsForTopic(topicId: string): Finding[];
   getReport(id: string): Report | undefined;
+  /** The pack a topic or finding comes from (the catalog's `packOf`); without it the card names no pack. */
+  packOf?(id: string): CatalogPack | undefined;
 }
 
 /** What the card shows: the mention, all mentions under the pointer, and the reader's place in the card. */
@@ -204,6 +208,7 @@ export function createCardSurface(options: CardSurfaceOptions): CardSurface {
       const off = !(topicOverrides.get(id) ?? !settings.disabledTopics.includes(id));
       return [{ topic, findings: data.getFindingsForTopic(id), off }];
     });
+    const packOf = packLookupFor(topics);
     render(
       <CardView
         idPrefix={idPrefix}
@@ -213,6 +218,7 @@ export function createCardSurface(options: CardSurfaceOptions): CardSurface {
         expanded={open.expanded}
         pinned={open.state.pinned}
         getReport={data.getReport}
+        packOf={packOf}
         onSelectTopic={(topicId) => update({ activeTopicId: topicId, expanded: false })}
         onToggleExpanded={() => update({ expanded: !open.expanded })}
         onPin={() => hooks.togglePin()}
@@ -228,6 +234,20 @@ export function createCardSurface(options: CardSurfaceOptions): CardSurface {
       />,
       layer,
     );
+  }
+
+  /**
+   * Whether this card names the packs of its findings: it does when its
+   * topics (of every mention under the pointer) come from more than one
+   * pack, or from an imported one, so a reader can always tell whose notes
+   * they read. The built-in notes alone read as they always have.
+   */
+  function packLookupFor(topics: readonly CardTopic[]): PackLookup | undefined {
+    const lookUpPack = data.packOf;
+    if (!lookUpPack) return undefined;
+    const packs = topics.flatMap(({ topic }) => lookUpPack(topic.id) ?? []);
+    if (!mustNamePacks(packs)) return undefined;
+    return (id) => lookUpPack(id)?.meta;
   }
 
   function update(patch: Partial<Pick<Shown, 'activeTopicId' | 'expanded'>>) {

@@ -17,14 +17,14 @@
  * lookup, and messages go over `page-channel.ts`.
  */
 import type { ContentScriptContext } from '#imports';
-import { createHoverCardController, type HoverCardController } from '@/src/card/controller';
+import { createHoverCardController, type HoverCardController } from '@/src/card';
 import type { ExtensionApi } from '@/src/extension/api';
-import { combineMatchers, loadMatcher, type ShippedMatcher } from '@/src/matching/index';
+import { combineMatchers, loadMatcher, type ShippedMatcher } from '@/src/matching';
 import { answerMessages, sendToBackground } from '@/src/messaging/page-channel';
 import { enabledImportedPacks, isBuiltInEnabled, PACKS_INDEX_KEY, readPackTables } from '@/src/packs';
 import { createPageMarker, createPageReporter, supportsHighlights, type PageMarker, type PageReporter } from '@/src/page';
-import type { Settings } from '@/src/settings/fields';
-import { CONTENT_SCRIPT_GUARD_KEY } from '@/src/sites/guard';
+import type { Settings } from '@/src/settings';
+import { CONTENT_SCRIPT_GUARD_KEY } from '@/src/sites';
 import { createCardLoader } from './card-loader';
 import { ignoreForgedRestarts } from './forged-restarts';
 import { stopWhenOrphaned } from './orphan-watch';

@@ -9,7 +9,7 @@
  * the page cannot see.
  */
 import type { ContentScriptContext } from '#imports';
-import type { CardHooks, CardSurface } from '@/src/card/surface';
+import type { CardHooks, CardSurface } from '@/src/card';
 import type { ExtensionApi } from '@/src/extension/api';
 import { sendToBackground } from '@/src/messaging/page-channel';
 

@@ -8,9 +8,7 @@
  */
 import type { ExtensionApi } from '@/src/extension/api';
 import { sendToBackground } from '@/src/messaging/page-channel';
-import { currentSettingsOrNull, defaultSettings, type Settings } from '@/src/settings/fields';
-import { SETTINGS_VERSION } from '@/src/settings/migrations';
-import { SETTINGS_STORAGE_KEY } from '@/src/settings/storage-key';
+import { currentSettingsOrNull, defaultSettings, SETTINGS_STORAGE_KEY, SETTINGS_VERSION, type Settings } from '@/src/settings';
 
 /** Where the storage library keeps the stored settings' version. */
 const VERSION_KEY = `${SETTINGS_STORAGE_KEY}$`;

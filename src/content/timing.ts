@@ -4,7 +4,7 @@
  * (`npm run bench`), which reads it over the DevTools protocol. The page
  * cannot see it; it costs a few numbers.
  */
-import type { FirstCardTiming } from '@/src/card/controller';
+import type { FirstCardTiming } from '@/src/card';
 
 /** The property the benchmark reads (the floor extension records the same). */
 export const BENCH_TIMING_KEY = '__policyLensBenchTiming';

@@ -3,7 +3,7 @@
  * terms, its other readings (terms that win a span and mark nothing), its
  * context rules and word lists.
  */
-import type { MatcherSource } from '../matching/types';
+import type { MatcherSource } from '../matching';
 import type { Dataset } from './schema';
 
 /** The matching part of a notes file. */

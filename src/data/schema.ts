@@ -5,9 +5,14 @@
  */
 import * as v from 'valibot';
 
+/**
+ * Ids are short: an imported pack's topic ids are stored as `pack/topic` in the
+ * reader's settings (which cap an entry at 160 characters) and sent in page reports.
+ */
 const Id = v.pipe(
   v.string(),
   v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are lower-case words joined by hyphens'),
+  v.maxLength(60, 'ids are at most 60 characters'),
 );
 const NonEmptyText = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'));
 const IsoDate = v.pipe(

@@ -23,6 +23,8 @@ import { createMatcher } from './matcher';
 import type { Matcher, MatcherSource } from './types';
 
 export { ArticleFacts } from './article-facts';
+// The page reader decides word boundaries with the matcher's own rule.
+export { isWordAt } from './characters';
 export { matchArticle } from './article';
 export { MatcherCompileError, compileMatcherTables, type MatcherTables } from './compile';
 export { SHIPPED_FORMAT, loadShippedMatcher, shipMatcher, type ShippedMatcher } from './compiled-format';

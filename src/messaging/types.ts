@@ -3,7 +3,7 @@
  * pages: every name, payload and reply. Types only, so the content script can
  * speak the protocol without the messaging library (see `page-channel.ts`).
  */
-import type { Settings } from '../settings/schema';
+import type { Settings } from '../settings';
 
 /** A topic found on a page and how often it is mentioned. */
 export interface TopicCount {

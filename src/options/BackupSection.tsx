@@ -1,10 +1,11 @@
 /**
- * Moving settings between browsers (export to a JSON file, import it back,
- * refused with a reason when invalid) and resetting them, after confirmation.
+ * Moving settings between browsers (export to a JSON file, with the imported
+ * note packs if the reader asks; import it back, refused with a reason when
+ * invalid) and resetting them, after confirmation.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '@/src/ui/i18n';
-import type { ImportState } from './types';
+import type { ExportChoice, ImportState } from './types';
 
 /** Props of {@link BackupSection}. */
 export interface BackupSectionProps {
@@ -12,16 +13,25 @@ export interface BackupSectionProps {
   resetConfirming: boolean;
   /** The last reset went through. */
   resetDone: boolean;
-  onExport: () => void;
+  /** How many note packs the reader imported: with none, export offers no choice about them. */
+  importedPacks: number;
+  onExport: (choice: ExportChoice) => void;
   onImportFile: (file: File) => void;
   onRequestReset: () => void;
   onConfirmReset: () => void;
   onCancelReset: () => void;
 }
 
+/** "Settings imported.", and how many note packs came with them. */
+function importDoneText(packs: number): string {
+  if (packs === 0) return t('optionsImportDone');
+  return packs === 1 ? t('optionsImportDonePacksOne') : t('optionsImportDonePacksMany', String(packs));
+}
+
 /** Export, import and reset. */
 export function BackupSection(props: BackupSectionProps) {
   const { importState, resetConfirming } = props;
+  const [includePacks, setIncludePacks] = useState(false);
   const cancelButton = useRef<HTMLButtonElement>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
   const wasConfirming = useRef(false);
@@ -37,7 +47,7 @@ export function BackupSection(props: BackupSectionProps) {
       <h2 id="pl-backup-title">{t('optionsBackupTitle')}</h2>
       <p class="pl-hint">{t('optionsBackupIntro')}</p>
       <div class="pl-row">
-        <button type="button" class="pl-button" onClick={props.onExport}>
+        <button type="button" class="pl-button" onClick={() => props.onExport({ includePacks: includePacks && props.importedPacks > 0 })}>
           {t('optionsExport')}
         </button>
         <label class="pl-button pl-file">
@@ -56,13 +66,29 @@ export function BackupSection(props: BackupSectionProps) {
           />
         </label>
       </div>
+      {props.importedPacks > 0 ? (
+        <div class="pl-choice">
+          <input
+            id="pl-export-packs"
+            class="pl-choice__input"
+            type="checkbox"
+            checked={includePacks}
+            aria-describedby="pl-export-packs-hint"
+            onChange={(event) => setIncludePacks(event.currentTarget.checked)}
+          />
+          <label for="pl-export-packs">{t('optionsExportIncludePacks')}</label>
+          <p id="pl-export-packs-hint" class="pl-choice__hint">
+            {t('optionsExportIncludePacksHint')}
+          </p>
+        </div>
+      ) : null}
       {importState.kind === 'error' ? (
         <p class="pl-message pl-message--error" role="alert">
           {t('optionsImportRefused', importState.message)}
         </p>
       ) : null}
       <p class="pl-message" role="status">
-        {importState.kind === 'done' ? t('optionsImportDone') : ''}
+        {importState.kind === 'done' ? importDoneText(importState.packs) : ''}
       </p>
 
       <h3 id="pl-reset-title">{t('optionsResetTitle')}</h3>

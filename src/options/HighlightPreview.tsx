@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { dataset, getTopic } from '@/src/data';
-import { highlightName, supportsHighlights } from '@/src/page/highlights';
+import { highlightName, supportsHighlights } from '@/src/page';
 import type { HighlightStyle, MarkMode } from '@/src/settings';
 import { t, type MessageKey } from '@/src/ui/i18n';
 

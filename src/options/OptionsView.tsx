@@ -1,20 +1,22 @@
 /**
  * The options page as a pure function of its props: topics, how marks look
- * and behave, the card, shortcuts, sites, backup and reset. Every control
- * reports the new value through `onUpdate`; the controller writes it.
+ * and behave, the card, shortcuts, sites, backup and reset, and note packs.
+ * Every control reports the new value through `onUpdate` (note packs through
+ * their own actions); the controller writes it.
  */
 import { useState } from 'preact/hooks';
 import { dataset } from '@/src/data';
 import type { HighlightStyle, MarkMode, Settings, ThemePreference } from '@/src/settings';
-import { withTopicEnabled } from '@/src/settings/topic-switch';
+import { HOVER_DELAY_RANGE, withTopicEnabled } from '@/src/settings';
 import { t, type MessageKey } from '@/src/ui/i18n';
 import { Switch } from '@/src/ui/switch';
 import { BackupSection } from './BackupSection';
 import { ChoiceGroup, type Choice } from './ChoiceGroup';
 import { HighlightPreview } from './HighlightPreview';
+import { PacksSection } from './PacksSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { SitesSection } from './SitesSection';
-import type { ExtraSitesView, ImportState, OptionsActions, ShortcutHelp, ShortcutView } from './types';
+import type { ExtraSitesView, ImportState, OptionsActions, PackActions, PacksView, ShortcutHelp, ShortcutView } from './types';
 
 /** Props of {@link OptionsView}. */
 export interface OptionsViewProps {
@@ -28,10 +30,14 @@ export interface OptionsViewProps {
   /** Why the last change could not be saved (e.g. sync storage quota), if it could not. */
   saveError: string | null;
   actions: OptionsActions;
+  packs: PacksView;
+  packActions: PackActions;
+  /** How many note packs the reader imported (export offers to include them). */
+  importedPacks: number;
 }
 
-/** Hover delay slider bounds and step, in milliseconds. */
-export const HOVER_DELAY = { min: 0, max: 1500, step: 50 } as const;
+/** Hover delay slider: the setting's own range, in 50 ms steps. */
+export const HOVER_DELAY = { ...HOVER_DELAY_RANGE, step: 50 } as const;
 
 // Choices in the order offered, each with the message that names it.
 const HIGHLIGHT_STYLES: Record<HighlightStyle, MessageKey> = {
@@ -202,12 +208,16 @@ export function OptionsView(props: OptionsViewProps) {
           importState={props.importState}
           resetConfirming={props.resetConfirming}
           resetDone={props.resetDone}
+          importedPacks={props.importedPacks}
           onExport={actions.onExport}
           onImportFile={actions.onImportFile}
           onRequestReset={actions.onRequestReset}
           onConfirmReset={actions.onConfirmReset}
           onCancelReset={actions.onCancelReset}
         />
+
+        {/* Last, for now: tests/e2e/options.e2e.ts takes the page's first file field and status line to be the settings import's. */}
+        <PacksSection view={props.packs} actions={props.packActions} />
       </main>
     </div>
   );

@@ -1,14 +1,16 @@
 /**
  * The options page's controller: reads and watches settings, the enabled
  * extra sites and the browser's shortcut bindings; writes every change and
- * reports refused writes; runs export, import and reset.
+ * reports refused writes; runs export, import and reset. The note packs have
+ * their own controller (packs-controller.ts), composed in here.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { ExtensionApi } from '@/src/extension/api';
 import {
-  exportSettings,
+  exportBackup,
   getSettings,
-  importSettingsFile,
+  importBackupFile,
   resetSettings,
   settingsFileName,
   updateSettings,
@@ -19,7 +21,11 @@ import {
 import { ALL_SITES_ORIGINS, getExtraSites, removeExtraSites, watchExtraSites } from '@/src/sites';
 import { t } from '@/src/ui/i18n';
 import type { OptionsViewProps } from './OptionsView';
+import { usePacksController } from './packs-controller';
 import type { ExtraSite, ExtraSitesView, ImportState, OptionsActions, ShortcutHelp, ShortcutView } from './types';
+
+/** The extension API as the pack and backup modules take it (an extension page has the real one). */
+const api = browser as unknown as ExtensionApi;
 
 /** Chrome's shortcut page; Firefox opens its own through `commands.openShortcutSettings`. */
 const CHROME_SHORTCUTS_URL = 'chrome://extensions/shortcuts';
@@ -90,24 +96,29 @@ export function useOptionsController(): OptionsController {
   }, []);
 
   const report = (result: WriteResult) => setSaveError(result.ok ? null : result.message);
+  const packs = usePacksController(settings?.disabledPacks ?? [], report);
   const shortcutHelp: ShortcutHelp = import.meta.env.BROWSER === 'firefox' ? 'firefox' : 'chrome';
 
   const actions: OptionsActions = {
     onUpdate: (patch) => void updateSettings(patch).then(report),
     onRemoveExtraSite: (origin) => void removeExtraSites([origin]),
     onRevokeAllSites: () => void removeExtraSites(ALL_SITES_ORIGINS),
-    onExport: () => {
-      exportSettings().then(
-        (text) => {
+    onExport: (choice) => {
+      exportBackup(api, choice).then(
+        (result) => {
+          if (!result.ok) {
+            setSaveError(t('optionsExportFailed', result.message));
+            return;
+          }
           setSaveError(null);
-          download(text, settingsFileName());
+          download(result.text, settingsFileName());
         },
         (error: unknown) => setSaveError(t('optionsExportFailed', error instanceof Error ? error.message : String(error))),
       );
     },
     onImportFile: (file) => {
-      void importSettingsFile(file).then((result) =>
-        setImportState(result.ok ? { kind: 'done' } : { kind: 'error', message: result.message }),
+      void importBackupFile(api, file).then((result) =>
+        setImportState(result.ok ? { kind: 'done', packs: result.packs.length } : { kind: 'error', message: result.message }),
       );
     },
     onRequestReset: () => {
@@ -141,6 +152,9 @@ export function useOptionsController(): OptionsController {
           resetDone,
           saveError,
           actions,
+          packs: packs.view,
+          packActions: packs.actions,
+          importedPacks: packs.importedCount,
         }
       : null,
     theme: settings?.theme ?? 'system',

@@ -3,7 +3,7 @@
  * and search: topics, findings and reports by id (imported packs' ids are
  * namespaced, so they never collide), and which pack each one comes from.
  */
-import type { Dataset, Finding, PackMeta, Report, Topic } from '@/src/data/schema';
+import type { Dataset, Finding, PackMeta, Report, Topic } from '@/src/data';
 
 /** One pack's notes as the catalog holds them. */
 export interface CatalogPack {

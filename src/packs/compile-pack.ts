@@ -5,8 +5,8 @@
  * build, and its counts for the options page. What a page loads of it is the
  * shipped tables; the notes themselves are read only when a card opens.
  */
-import { matcherSourceOf } from '@/src/data/matcher-source';
-import type { Dataset, PackMeta } from '@/src/data/schema';
+import { matcherSourceOf } from '@/src/data';
+import type { Dataset, PackMeta } from '@/src/data';
 import { compileMatcherTables, shipMatcher, type ShippedMatcher } from '@/src/matching/index';
 
 /** How much a pack holds, for the reader to see before and after importing it. */
@@ -63,6 +63,29 @@ export function namespacePack(pack: Dataset): Dataset {
       id: id(finding.id),
       topics: finding.topics.map(id),
       citation: { ...finding.citation, report: id(finding.citation.report) },
+    })),
+  };
+}
+
+/**
+ * The pack as its author wrote it, from its namespaced notes: the inverse of
+ * `namespacePack`. What is kept of a pack is its compiled notes, not its
+ * file; this gives back a pack that `checkPack` accepts and that compiles to
+ * the same notes, so a kept pack can travel in a settings file.
+ */
+export function packSourceOf(notes: Dataset): Dataset {
+  const prefix = namespacedId(notes.pack.id, '');
+  const local = (id: string) => (id.startsWith(prefix) ? id.slice(prefix.length) : id);
+  return {
+    ...notes,
+    reports: notes.reports.map((report) => ({ ...report, id: local(report.id) })),
+    topics: notes.topics.map((topic) => ({ ...topic, id: local(topic.id) })),
+    otherReadings: notes.otherReadings.map((reading) => ({ ...reading, id: local(reading.id) })),
+    findings: notes.findings.map((finding) => ({
+      ...finding,
+      id: local(finding.id),
+      topics: finding.topics.map(local),
+      citation: { ...finding.citation, report: local(finding.citation.report) },
     })),
   };
 }

@@ -3,7 +3,7 @@
  * (bundled) unless the reader turned them off, and the imported packs the
  * reader has not turned off (from `storage.local`).
  */
-import type { Dataset } from '@/src/data/schema';
+import type { Dataset } from '@/src/data';
 import type { ExtensionApi } from '@/src/extension/api';
 import type { CatalogPack } from './catalog';
 import { listPacks, readPack, type PackEntry } from './store';

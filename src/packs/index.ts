@@ -3,9 +3,10 @@
  * as files. Everything outside this folder imports packs through here.
  */
 export { createNotesCatalog, type CatalogPack, type NotesCatalog } from './catalog';
-export { compilePack, countsOf, namespacedId, namespacePack, packOfId, type CompiledPack, type PackCounts } from './compile-pack';
+export { compilePack, countsOf, namespacedId, namespacePack, packOfId, packSourceOf, type CompiledPack, type PackCounts } from './compile-pack';
 export { enabledImportedPacks, isBuiltInEnabled, loadEnabledNotes } from './enabled';
 export { confirmPackImport, countChanges, preparePackImport, type PackImportResult, type PackPreview } from './import';
 export { PACK_LIMITS } from './limits';
-export { listPacks, packKey, PACKS_INDEX_KEY, readPack, readPackTables, removePack, savePack, type PackEntry, type StoredPack } from './store';
+export { listPacks, packKey, PACKS_INDEX_KEY, readPack, readPackTables, removePack, savePack, savePacks, type PackEntry, type StoredPack } from './store';
 export { BUILT_IN_PACK_ID, checkPack, checkPackText, type PackCheck } from './validate-pack';
+export { builtInCatalog, builtInCatalogPack, loadCatalog } from './extension-catalog';

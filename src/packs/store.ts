@@ -6,7 +6,7 @@
  * after the pack was fully checked, so a refused import changes nothing.
  */
 import type { ExtensionApi } from '@/src/extension/api';
-import type { PackMeta } from '@/src/data/schema';
+import type { PackMeta } from '@/src/data';
 import type { ShippedMatcher } from '@/src/matching/index';
 import type { CompiledPack, PackCounts } from './compile-pack';
 
@@ -58,12 +58,25 @@ export async function readPackTables(api: ExtensionApi, ids: readonly string[]):
 }
 
 /** Adds a pack, or replaces the one with its id; one storage write. */
-export async function savePack(api: ExtensionApi, pack: CompiledPack, now: Date = new Date()): Promise<void> {
-  const index = await listPacks(api);
-  const entry: PackEntry = { meta: pack.meta, counts: pack.counts, importedAt: now.toISOString() };
-  const at = index.findIndex((existing) => existing.meta.id === pack.meta.id);
-  const next = at >= 0 ? index.map((existing, position) => (position === at ? entry : existing)) : [...index, entry];
-  await api.storage.local.set({ [PACKS_INDEX_KEY]: next, [packKey(pack.meta.id)]: { notes: pack.notes, tables: pack.tables } satisfies StoredPack });
+export function savePack(api: ExtensionApi, pack: CompiledPack, now: Date = new Date()): Promise<void> {
+  return savePacks(api, [pack], now);
+}
+
+/**
+ * Adds packs, or replaces those with their ids, in one storage write (a
+ * settings file can carry several): either all of them are kept or none is.
+ */
+export async function savePacks(api: ExtensionApi, packs: readonly CompiledPack[], now: Date = new Date()): Promise<void> {
+  const next = [...(await listPacks(api))];
+  const items: Record<string, unknown> = {};
+  for (const pack of packs) {
+    const entry: PackEntry = { meta: pack.meta, counts: pack.counts, importedAt: now.toISOString() };
+    const at = next.findIndex((existing) => existing.meta.id === pack.meta.id);
+    if (at >= 0) next[at] = entry;
+    else next.push(entry);
+    items[packKey(pack.meta.id)] = { notes: pack.notes, tables: pack.tables } satisfies StoredPack;
+  }
+  await api.storage.local.set({ [PACKS_INDEX_KEY]: next, ...items });
 }
 
 /** Removes an imported pack: its entry and its notes. */

@@ -5,8 +5,7 @@
  * imported pack must respect (an id of its own, https links). Every problem
  * is named by its path in the file and the id of the entry it sits in.
  */
-import { listDatasetProblems } from '@/src/data/validate';
-import type { Dataset } from '@/src/data/schema';
+import { listDatasetProblems, type Dataset } from '@/src/data';
 import { PACK_LIMITS } from './limits';
 
 /** The id of the bundled notes: no imported pack may take it. */

@@ -10,8 +10,7 @@
  * Only blocks that hold counted words or waiting spans are tracked: on most
  * pages, few or none.
  */
-import { ArticleFacts } from '@/src/matching/article-facts';
-import type { Matcher } from '@/src/matching/types';
+import { ArticleFacts, type Matcher } from '@/src/matching';
 import type { PendingDraft } from './match-block';
 import type { MarkDraft } from './mark-store';
 

@@ -8,7 +8,7 @@
  * The hot path: `run` → `readSubtree` → `markShortBlock` → `keepMarkable`,
  * once per block; nothing here runs per node.
  */
-import type { Matcher } from '@/src/matching/types';
+import type { Matcher } from '@/src/matching';
 import { ArticleContext } from './article-context';
 import { isShadowRoot } from './flat-tree';
 import type { HiddenWatch } from './hidden-watch';

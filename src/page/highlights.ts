@@ -5,7 +5,7 @@
  * touched. Switching style re-registers the same Highlight objects under the
  * other style's name; style "none" unregisters them but keeps their ranges.
  */
-import type { HighlightStyle } from '@/src/settings/fields';
+import type { HighlightStyle } from '@/src/settings';
 
 /** Prefix of every highlight name we register. */
 export const HIGHLIGHT_NAME_PREFIX = 'policy-lens-';

@@ -4,7 +4,7 @@
  * topic). Mentions of disabled topics are kept, so turning a topic back on is
  * instant. Implements the `MarkRegistry` the hover card and popup read.
  */
-import type { MarkMode } from '@/src/settings/fields';
+import type { MarkMode } from '@/src/settings';
 import type { TextPosition } from './reading';
 import { compareTreeOrder } from './flat-tree';
 import type { MarkedMention, MarkRegistry } from './types';

@@ -2,8 +2,7 @@
  * What the reader's settings mean for marking this page: whether to mark at
  * all, which topics, every mention or the first, and in which style.
  */
-import type { HighlightStyle, MarkMode, Settings } from '@/src/settings/fields';
-import { isSiteListed } from '@/src/settings/hostnames';
+import { isSiteListed, type HighlightStyle, type MarkMode, type Settings } from '@/src/settings';
 
 /** The settings the page marker obeys. */
 export type MarkingSettings = Pick<Settings, 'enabled' | 'disabledTopics' | 'markMode' | 'highlightStyle' | 'pausedSites'>;

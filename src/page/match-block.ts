@@ -4,7 +4,7 @@
  * step, so a single huge paragraph cannot make a long task; a short one (all
  * but a few) in one call, with nothing allocated for windows or steps.
  */
-import type { BlockScan, Matcher, Mention, PendingSpan } from '@/src/matching/types';
+import type { BlockScan, Matcher, Mention, PendingSpan } from '@/src/matching';
 import type { MarkDraft } from './mark-store';
 import type { BlockText } from './reading';
 

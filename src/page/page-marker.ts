@@ -15,7 +15,7 @@
  * - `reveal.ts`             scroll a mark into view and flash it
  * - `scheduler.ts`          the time-sliced work loop
  */
-import type { Matcher } from '@/src/matching/types';
+import type { Matcher } from '@/src/matching';
 import { BlockMarker } from './block-marker';
 import { HiddenWatch } from './hidden-watch';
 import { keepHighlightsRegistered } from './highlight-restore';

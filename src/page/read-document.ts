@@ -5,7 +5,7 @@
  * Where the document has no style (Node), blocks and hidden text are judged
  * by tags and attributes alone.
  */
-import type { Matcher } from '@/src/matching/types';
+import type { Matcher } from '@/src/matching';
 import { ArticleContext } from './article-context';
 import { matchBlock, type BlockMatch } from './match-block';
 import { MentionChecker } from './mention-check';

@@ -4,7 +4,7 @@
  * topic, or the page's state and topics; the site controls at the foot.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { dataset, getTopic, type Topic } from '@/src/data';
+import type { NotesCatalog } from '@/src/packs';
 import type { SearchResult } from '@/src/search';
 import { AccessBanner, type AccessBannerState } from '@/src/ui/AccessBanner';
 import { t } from '@/src/ui/i18n';
@@ -28,6 +28,8 @@ export interface PopupViewProps {
   /** Master switch. */
   enabled: boolean;
   disabledTopics: readonly string[];
+  /** The notes of every pack that is on, loaded once as the popup opens; null until then. */
+  notes: NotesCatalog | null;
   ui: PopupUiState;
   results: readonly SearchResult[];
   jumps: Readonly<Record<string, JumpPosition>>;
@@ -36,8 +38,6 @@ export interface PopupViewProps {
   actions: PopupActions;
 }
 
-// Every bundled topic, for the "All topics" list; the data never changes while the popup is open.
-const ALL_TOPICS: readonly TopicListItem[] = dataset.topics.map((topic) => ({ topic }));
 // States where the page offers nothing to list, so the full topic list opens by itself.
 const QUIET_STATES: ReadonlySet<PageStatus['kind']> = new Set([
   'no-mentions',
@@ -63,7 +63,7 @@ function SettingsIcon() {
 
 /** The whole popup. */
 export function PopupView(props: PopupViewProps) {
-  const { status, site, accessBanner, enabled, disabledTopics, ui, results, jumps, notice, actions } = props;
+  const { status, site, accessBanner, enabled, disabledTopics, notes, ui, results, jumps, notice, actions } = props;
   const searchField = useRef<HTMLInputElement>(null);
   const wasOpen = useRef(false);
   useEffect(() => {
@@ -74,10 +74,13 @@ export function PopupView(props: PopupViewProps) {
 
   const searching = ui.query.trim() !== '';
   const pageCounts = status.kind === 'found' ? status.topics : [];
-  const pageItems: TopicListItem[] = pageCounts.flatMap(({ topic, count }) => {
-    const known: Topic | undefined = getTopic(topic);
-    return known ? [{ topic: known, count }] : [];
-  });
+  // Topics the page reports that no pack that is on knows (a pack removed meanwhile) are left out.
+  const pageItems: TopicListItem[] = notes
+    ? pageCounts.flatMap(({ topic, count }) => {
+        const known = notes.getTopic(topic);
+        return known ? [{ topic: known, count }] : [];
+      })
+    : [];
   const listProps = {
     enabled,
     disabledTopics,
@@ -175,9 +178,10 @@ export function PopupView(props: PopupViewProps) {
 
       {/* Search results hold no focusable element (focus stays in the field), so the list itself takes focus for scrolling. */}
       <main class="pl-popup__body" tabIndex={searching && !ui.open ? 0 : undefined}>
-        {ui.open ? (
+        {ui.open && notes ? (
           <TopicDetail
             open={ui.open}
+            notes={notes}
             count={openCount}
             enabled={enabled}
             topicOn={!disabledTopics.includes(ui.open.topicId)}
@@ -186,10 +190,11 @@ export function PopupView(props: PopupViewProps) {
             onJump={actions.onJump}
             onSetTopicEnabled={actions.onSetTopicEnabled}
           />
-        ) : searching ? (
+        ) : searching && notes ? (
           <SearchResults
             query={ui.query}
             results={results}
+            notes={notes}
             active={ui.active}
             onActivate={actions.onActivate}
             onOpen={actions.onOpenResult}
@@ -204,18 +209,26 @@ export function PopupView(props: PopupViewProps) {
                 onEnableAllSites={actions.onEnableAllSites}
               />
             )}
-            {pageItems.length > 0 ? (
+            {notes && pageItems.length > 0 ? (
               <section class="pl-section" aria-labelledby="pl-page-topics">
                 <h2 id="pl-page-topics" class="pl-section__title">
                   {t('popupOnThisPage')}
                 </h2>
-                <TopicList listId="page" items={pageItems} label={t('popupOnThisPage')} {...listProps} />
+                <TopicList listId="page" items={pageItems} notes={notes} label={t('popupOnThisPage')} {...listProps} />
               </section>
             ) : null}
-            <details class="pl-section pl-all-topics" open={QUIET_STATES.has(status.kind)}>
-              <summary class="pl-section__title">{t('popupAllTopics', String(ALL_TOPICS.length))}</summary>
-              <TopicList listId="all" items={ALL_TOPICS} label={t('popupAllTopicsLabel')} {...listProps} />
-            </details>
+            {notes ? (
+              <details class="pl-section pl-all-topics" open={QUIET_STATES.has(status.kind)}>
+                <summary class="pl-section__title">{t('popupAllTopics', String(notes.topics.length))}</summary>
+                <TopicList
+                  listId="all"
+                  items={notes.topics.map((topic) => ({ topic }))}
+                  notes={notes}
+                  label={t('popupAllTopicsLabel')}
+                  {...listProps}
+                />
+              </details>
+            ) : null}
           </>
         )}
       </main>

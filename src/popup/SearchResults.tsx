@@ -3,10 +3,11 @@
  * pattern): the field keeps focus, arrows move the active option, Enter opens.
  */
 import { useEffect } from 'preact/hooks';
-import { getTopic } from '@/src/data';
+import type { NotesCatalog } from '@/src/packs';
 import type { SearchResult } from '@/src/search';
 import { t } from '@/src/ui/i18n';
 import { Highlighted } from './Highlighted';
+import { importedPackName } from './TopicList';
 
 /** How many matching other names of a topic a result shows. */
 const MAX_TERMS_SHOWN = 3;
@@ -23,16 +24,30 @@ export function resultId(index: number): string {
 export interface SearchResultsProps {
   query: string;
   results: readonly SearchResult[];
+  /** The notes searched: every pack that is on. */
+  notes: NotesCatalog;
   active: number;
   onActivate: (index: number) => void;
   onOpen: (index: number) => void;
 }
 
-function ResultContent({ result }: { result: SearchResult }) {
+/** The imported pack a result comes from, named under its kind; nothing for the built-in notes. */
+function PackOf({ notes, topicId }: { notes: NotesCatalog; topicId: string }) {
+  const name = importedPackName(notes, topicId);
+  return name === undefined ? null : (
+    <span class="pl-result__pack">
+      <span class="pl-visually-hidden">{t('uiPackLead')} </span>
+      {name}
+    </span>
+  );
+}
+
+function ResultContent({ result, notes }: { result: SearchResult; notes: NotesCatalog }) {
   if (result.kind === 'topic') {
     return (
       <>
         <span class="pl-result__kind">{t('popupResultTopic')}</span>
+        <PackOf notes={notes} topicId={result.topicId} />
         <span class="pl-result__title">
           <Highlighted segments={result.label} />
         </span>
@@ -56,8 +71,9 @@ function ResultContent({ result }: { result: SearchResult }) {
   return (
     <>
       <span class="pl-result__kind">
-        {t('popupResultFinding', getTopic(result.topicId)?.label ?? result.topicId)}
+        {t('popupResultFinding', notes.getTopic(result.topicId)?.label ?? result.topicId)}
       </span>
+      <PackOf notes={notes} topicId={result.topicId} />
       {result.figure ? (
         <span class="pl-result__figure">
           <Highlighted segments={result.figure} />
@@ -74,7 +90,7 @@ function ResultContent({ result }: { result: SearchResult }) {
 }
 
 /** The results of a search, or a message that nothing matched. */
-export function SearchResults({ query, results, active, onActivate, onOpen }: SearchResultsProps) {
+export function SearchResults({ query, results, notes, active, onActivate, onOpen }: SearchResultsProps) {
   useEffect(() => {
     // Keep the active option visible while arrowing through a long list.
     if (active >= 0) document.getElementById(resultId(active))?.scrollIntoView?.({ block: 'nearest' });
@@ -99,7 +115,7 @@ export function SearchResults({ query, results, active, onActivate, onOpen }: Se
               onMouseMove={() => index !== active && onActivate(index)}
               onClick={() => onOpen(index)}
             >
-              <ResultContent result={result} />
+              <ResultContent result={result} notes={notes} />
             </li>
           ))}
         </ul>

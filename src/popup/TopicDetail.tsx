@@ -3,7 +3,7 @@
  * the page, and every finding (the picked one first). Escape or Back returns.
  */
 import { useEffect, useRef } from 'preact/hooks';
-import { getTopic } from '@/src/data';
+import type { NotesCatalog } from '@/src/packs';
 import { t } from '@/src/ui/i18n';
 import { Switch } from '@/src/ui/switch';
 import { mentionsLabel, TopicBody } from './TopicList';
@@ -13,6 +13,8 @@ import type { OpenTopic } from './ui-state';
 /** Props of {@link TopicDetail}. */
 export interface TopicDetailProps {
   open: OpenTopic;
+  /** The notes of every pack that is on. */
+  notes: NotesCatalog;
   /** Mentions of this topic on the page (0 when absent). */
   count: number;
   enabled: boolean;
@@ -24,14 +26,14 @@ export interface TopicDetailProps {
 }
 
 /** The full view of one topic. */
-export function TopicDetail({ open, count, enabled, topicOn, jump, onBack, onJump, onSetTopicEnabled }: TopicDetailProps) {
+export function TopicDetail({ open, notes, count, enabled, topicOn, jump, onBack, onJump, onSetTopicEnabled }: TopicDetailProps) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     // Move focus into the view the reader opened, so Tab and screen readers start here.
     heading.current?.focus();
   }, [open.topicId, open.findingId]);
 
-  const topic = getTopic(open.topicId);
+  const topic = notes.getTopic(open.topicId);
   if (!topic) return null;
   return (
     <section
@@ -60,6 +62,7 @@ export function TopicDetail({ open, count, enabled, topicOn, jump, onBack, onJum
       </div>
       <TopicBody
         topic={topic}
+        notes={notes}
         count={count}
         marked={enabled && topicOn}
         jump={jump}

@@ -1,9 +1,11 @@
 /**
- * Topic rows: a topic's name (with its mention count on this page), a switch
- * to mark it or not, and when expanded everything the reports say about it.
+ * Topic rows: a topic's name (with the pack it comes from, when the reader
+ * imported it, and its mention count on this page), a switch to mark it or
+ * not, and when expanded everything the reports say about it.
  */
-import { getFindingsForTopic, type Topic } from '@/src/data';
-import { FindingList, publishersOf, ReportSourceLine } from '@/src/ui/findings';
+import type { Topic } from '@/src/data';
+import type { NotesCatalog } from '@/src/packs';
+import { FindingList, FindingsByPack, mustNamePacks, publishersOf, ReportSourceLine } from '@/src/ui/findings';
 import { t } from '@/src/ui/i18n';
 import { Switch } from '@/src/ui/switch';
 import type { JumpPosition } from './types';
@@ -13,9 +15,17 @@ export function mentionsLabel(count: number): string {
   return count === 1 ? t('popupMentionOne') : t('popupMentionMany', String(count));
 }
 
+/** The name of the imported pack a topic comes from; undefined for the built-in notes. */
+export function importedPackName(notes: Pick<NotesCatalog, 'packOf'>, topicId: string): string | undefined {
+  const pack = notes.packOf(topicId);
+  return pack && !pack.builtIn ? pack.meta.name : undefined;
+}
+
 /** Props of {@link TopicBody}. */
 export interface TopicBodyProps {
   topic: Topic;
+  /** The notes of every pack that is on: findings, their reports and packs. */
+  notes: NotesCatalog;
   /** Mentions on the page; jumping is offered when above zero. */
   count?: number;
   /** Marks of this topic are on the page (topic and master switch on). */
@@ -27,8 +37,8 @@ export interface TopicBodyProps {
 }
 
 /** A topic's summary, its "jump to mention" control and its findings with citations. */
-export function TopicBody({ topic, count = 0, marked, jump, onJump, firstFindingId }: TopicBodyProps) {
-  const findings = getFindingsForTopic(topic.id);
+export function TopicBody({ topic, notes, count = 0, marked, jump, onJump, firstFindingId }: TopicBodyProps) {
+  const findings = notes.getFindingsForTopic(topic.id);
   const ordered = firstFindingId
     ? [...findings].sort((a, b) => Number(b.id === firstFindingId) - Number(a.id === firstFindingId))
     : findings;
@@ -45,12 +55,20 @@ export function TopicBody({ topic, count = 0, marked, jump, onJump, firstFinding
           </span>
         </div>
       ) : null}
-      {ordered.length > 0 ? (
-        <FindingList findings={ordered} label={t('popupFindingsLabel', topic.label)} />
-      ) : (
+      {ordered.length === 0 ? (
         <p class="pl-muted">{t('popupNoFindings')}</p>
+      ) : mustNamePacks(notes.packs) ? (
+        // Notes from several packs, or an imported one: each finding shows under its pack's line.
+        <FindingsByPack
+          findings={ordered}
+          label={t('popupFindingsLabel', topic.label)}
+          getReport={notes.getReport}
+          packOf={(id) => notes.packOf(id)?.meta}
+        />
+      ) : (
+        <FindingList findings={ordered} label={t('popupFindingsLabel', topic.label)} getReport={notes.getReport} />
       )}
-      {publishersOf(ordered).map((report) => (
+      {publishersOf(ordered, notes.getReport).map((report) => (
         <ReportSourceLine key={report.id} report={report} />
       ))}
     </div>
@@ -69,6 +87,8 @@ export interface TopicListProps {
   /** Scopes expansion keys and element ids, so one topic can appear in two lists. */
   listId: string;
   items: readonly TopicListItem[];
+  /** The notes of every pack that is on. */
+  notes: NotesCatalog;
   label: string;
   /** Master switch. */
   enabled: boolean;
@@ -82,7 +102,7 @@ export interface TopicListProps {
 
 /** A list of topics, each expandable to its findings and switchable on and off. */
 export function TopicList(props: TopicListProps) {
-  const { listId, items, label, enabled, disabledTopics, expanded } = props;
+  const { listId, items, notes, label, enabled, disabledTopics, expanded } = props;
   return (
     <ul class="pl-topic-list" aria-label={label}>
       {items.map(({ topic, count }) => {
@@ -90,6 +110,7 @@ export function TopicList(props: TopicListProps) {
         const panelId = `pl-${listId}-${topic.id}`;
         const isExpanded = expanded.includes(key);
         const topicOn = !disabledTopics.includes(topic.id);
+        const packName = importedPackName(notes, topic.id);
         return (
           <li key={topic.id} class={topicOn ? 'pl-topic' : 'pl-topic pl-topic--off'}>
             <div class="pl-topic__head">
@@ -101,7 +122,17 @@ export function TopicList(props: TopicListProps) {
                 onClick={() => props.onToggleExpanded(key)}
               >
                 <span class="pl-topic__chevron" aria-hidden="true" />
-                <span class="pl-topic__label">{topic.label}</span>
+                {packName === undefined ? (
+                  <span class="pl-topic__label">{topic.label}</span>
+                ) : (
+                  <span class="pl-topic__name">
+                    <span class="pl-topic__label">{topic.label}</span>
+                    <span class="pl-topic__pack">
+                      <span class="pl-visually-hidden">{t('uiPackLead')} </span>
+                      {packName}
+                    </span>
+                  </span>
+                )}
                 {count !== undefined ? <span class="pl-topic__count">{mentionsLabel(count)}</span> : null}
               </button>
               <Switch
@@ -116,6 +147,7 @@ export function TopicList(props: TopicListProps) {
               {isExpanded ? (
                 <TopicBody
                   topic={topic}
+                  notes={notes}
                   count={count}
                   marked={enabled && topicOn}
                   jump={props.jumps[topic.id]}

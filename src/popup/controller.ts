@@ -1,13 +1,16 @@
 /**
  * The popup's controller: finds the tab, asks its content script for a
- * report (again while the page is loading or scanning), follows settings and
+ * report (again while the page is loading or scanning), loads the notes of
+ * every pack that is on (once, as the popup opens), follows settings and
  * site access, and turns reader actions into settings writes and messages.
  * The view receives the result as plain props.
  */
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { dataset } from '@/src/data';
+import { findExtensionApi } from '@/src/extension/api';
 import { sendMessage, type PageReport, type TopicCount } from '@/src/messaging/protocol';
+import { loadCatalog, type NotesCatalog } from '@/src/packs';
 import { createSearchIndex, type SearchIndex } from '@/src/search';
 import {
   DEFAULT_SETTINGS,
@@ -38,11 +41,16 @@ const MAX_SEARCH_RESULTS = 30;
 // Long enough for the first paint to come first, short enough to beat the reader's first keystroke.
 const INDEX_WARMUP_DELAY_MS = 50;
 
-let searchIndex: SearchIndex | undefined;
-/** The search index, built once, after first paint (or on the first query if that comes sooner). */
-function getSearchIndex(): SearchIndex {
-  searchIndex ??= createSearchIndex(dataset);
-  return searchIndex;
+/** Search indexes by the notes they cover: each catalog is indexed once, however often the popup renders. */
+const searchIndexes = new WeakMap<NotesCatalog, SearchIndex>();
+/** The search index of these notes, built after first paint (or on the first query if that comes sooner). */
+function searchIndexOf(notes: NotesCatalog): SearchIndex {
+  let index = searchIndexes.get(notes);
+  if (!index) {
+    index = createSearchIndex(notes);
+    searchIndexes.set(notes, index);
+  }
+  return index;
 }
 
 /**
@@ -92,6 +100,7 @@ export interface PopupController {
 /** All state and actions of the popup for the tab `requestedTabId` (or the active tab). */
 export function usePopupController(requestedTabId: number | undefined): PopupController {
   const [settings, setSettings] = useState<Settings | null>(null);
+  const [notes, setNotes] = useState<NotesCatalog | null>(null);
   const [tab, setTab] = useState<TabInfo | null | undefined>(undefined);
   const [report, setReport] = useState<PageReport | null | undefined>(undefined);
   // Bumped on every answer, so polling continues even when two answers are equal (e.g. both null).
@@ -131,10 +140,16 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
     [tab?.id, tab?.url, refreshReport],
   );
 
-  // Load: settings and the tab in parallel, then the page's report.
+  // Load: settings and the tab in parallel, then the notes of the packs that are on, and the page's report.
   useEffect(() => {
     closed.current = false;
-    void getSettings().then((loaded) => !closed.current && setSettings(loaded));
+    void getSettings().then(async (loaded) => {
+      if (closed.current) return;
+      setSettings(loaded);
+      // Once per opening: which packs are on is read here; the popup closes long before a reader could change it elsewhere.
+      const catalog = await loadCatalog(findExtensionApi(), loaded.disabledPacks, dataset);
+      if (!closed.current) setNotes(catalog);
+    });
     const unwatch = watchSettings((next) => setSettings(next));
     void resolveTab(requestedTabId).then((found) => {
       if (closed.current) return;
@@ -149,11 +164,12 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
     };
   }, [requestedTabId, refreshReport]);
 
-  // Build the search index once the popup has painted, so the first keystroke is answered at once.
+  // Build the search index once the popup has painted with its notes, so the first keystroke is answered at once.
   useEffect(() => {
-    const timer = setTimeout(getSearchIndex, INDEX_WARMUP_DELAY_MS);
+    if (!notes) return;
+    const timer = setTimeout(() => searchIndexOf(notes), INDEX_WARMUP_DELAY_MS);
     return () => clearTimeout(timer);
-  }, []);
+  }, [notes]);
 
   // The tab finished loading (or navigated): ask again. No `tabs` permission is needed for status.
   useEffect(() => {
@@ -180,7 +196,7 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
 
   const effectiveSettings = settings ?? DEFAULT_SETTINGS;
   const rawStatus: PageStatus =
-    settings === null || tab === undefined
+    settings === null || notes === null || tab === undefined
       ? { kind: 'loading' }
       : pageStatus({
           tabUrl: tab?.url || reportedUrl,
@@ -199,8 +215,8 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
   }, [waiting, report, reportTick, scheduleRefresh]);
 
   const results = useMemo(
-    () => (ui.query.trim() ? getSearchIndex().search(ui.query, { limit: MAX_SEARCH_RESULTS }) : []),
-    [ui.query],
+    () => (notes && ui.query.trim() ? searchIndexOf(notes).search(ui.query, { limit: MAX_SEARCH_RESULTS }) : []),
+    [notes, ui.query],
   );
 
   const siteView: SiteView | null =
@@ -300,6 +316,7 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
     accessBanner: accessBannerFor(newsAccess, access, rawStatus.kind === 'unreachable'),
     enabled: effectiveSettings.enabled,
     disabledTopics: effectiveSettings.disabledTopics,
+    notes,
     ui,
     results,
     jumps,

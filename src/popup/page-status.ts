@@ -5,7 +5,7 @@
  * state is testable without a browser.
  */
 import type { PageReport, TopicCount } from '@/src/messaging/protocol';
-import { normalizeSiteName } from '@/src/settings/hostnames';
+import { normalizeSiteName } from '@/src/settings';
 
 /** The popup's verdict on the current tab. */
 export type PageStatus =

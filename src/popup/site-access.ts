@@ -4,12 +4,11 @@
  * change it. Granting goes through `src/sites` (its extra sites), which asks the
  * browser and has the background register and inject the content script.
  */
-import { browser } from 'wxt/browser';
 import { sendMessage } from '@/src/messaging/protocol';
 import {
   ALL_SITES_ORIGINS,
   extraSiteOriginFor,
-  extraSiteOrigins,
+  grantedExtraSites,
   hasPageAccess,
   isBuiltInNewsSite,
   isCoveredByExtraSites,
@@ -22,7 +21,7 @@ import type { SiteAccess } from './types';
 /** How Policy Lens comes to run on `pageUrl`, from what the browser has granted. */
 export async function accessFor(pageUrl: string): Promise<SiteAccess> {
   if (isBuiltInNewsSite(pageUrl)) return (await hasPageAccess(pageUrl)) ? 'built-in' : 'built-in-not-granted';
-  const granted = extraSiteOrigins((await browser.permissions.getAll()).origins ?? []);
+  const granted = await grantedExtraSites();
   const allSites = ALL_SITES_ORIGINS.filter((origin) => granted.includes(origin));
   if (isCoveredByExtraSites(pageUrl, allSites)) return 'all-sites';
   return isCoveredByExtraSites(pageUrl, granted) ? 'site' : 'none';

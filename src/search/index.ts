@@ -1,8 +1,8 @@
 /**
- * Instant search over the bundled notes: topics (label, summary, terms) and
- * findings (text, figure, report title). The index is built once; each query
- * is a handful of binary searches over a sorted vocabulary, so typing stays
- * instant however often it runs.
+ * Instant search over the notes of every pack that is on: topics (label,
+ * summary, terms) and findings (text, figure, report title). The index is
+ * built once; each query is a handful of binary searches over a sorted
+ * vocabulary, so typing stays instant however often it runs.
  */
 import type { Dataset, Finding, Topic } from '@/src/data';
 import { segmentMatches, tokenize, type TextSegment } from './tokenize';
@@ -34,6 +34,15 @@ export interface FindingResult {
 
 /** One search hit. */
 export type SearchResult = TopicResult | FindingResult;
+
+/**
+ * What search covers: the notes of each pack, in the catalog's order (a
+ * `NotesCatalog` is one). Imported packs' ids are namespaced, so packs never
+ * share a topic, finding or report id.
+ */
+export interface SearchSource {
+  packs: readonly { notes: Pick<Dataset, 'topics' | 'findings' | 'reports'> }[];
+}
 
 /** A built index; `search` may be called on every keystroke. */
 export interface SearchIndex {
@@ -88,13 +97,17 @@ function lowerBound(words: readonly string[], prefix: string): number {
   return low;
 }
 
-/** Builds the search index over the notes once. */
-export function createSearchIndex(data: Pick<Dataset, 'topics' | 'findings' | 'reports'>): SearchIndex {
-  const reportTitles = new Map(data.reports.map((report) => [report.id, report.title]));
+/** Builds the search index over every pack's notes once. */
+export function createSearchIndex(source: SearchSource): SearchIndex {
+  const notes = source.packs.map((pack) => pack.notes);
+  const reportTitles = new Map(notes.flatMap((pack) => pack.reports.map((report) => [report.id, report.title] as const)));
+  // Every topic before any finding, packs in order: equal scores rank in this order.
   const docs: Doc[] = [
-    ...data.topics.map((topic): Doc => ({ kind: 'topic', topic })),
-    ...data.findings.map(
-      (finding): Doc => ({ kind: 'finding', finding, reportTitle: reportTitles.get(finding.citation.report) ?? '' }),
+    ...notes.flatMap((pack) => pack.topics.map((topic): Doc => ({ kind: 'topic', topic }))),
+    ...notes.flatMap((pack) =>
+      pack.findings.map(
+        (finding): Doc => ({ kind: 'finding', finding, reportTitle: reportTitles.get(finding.citation.report) ?? '' }),
+      ),
     ),
   ];
 

@@ -19,7 +19,10 @@ export {
   type Settings,
   type ThemePreference,
 } from './schema';
+// The content script's cheap check of stored settings against the table (no schema library).
+export { currentSettingsOrNull } from './fields';
 export { SETTINGS_VERSION } from './migrations';
+export { SETTINGS_STORAGE_KEY } from './storage-key';
 export { isSiteListed, normalizeSiteList, normalizeSiteName } from './hostnames';
 export {
   getSettings,
@@ -34,3 +37,4 @@ export { withTopicEnabled } from './topic-switch';
 export type { WriteFailureReason, WriteResult } from './storage-write';
 export { MAX_SETTINGS_FILE_BYTES, SETTINGS_FILE_FORMAT, parseSettingsFile, type ParseSettingsResult } from './settings-file';
 export { exportSettings, importSettings, importSettingsFile, settingsFileName, type ImportResult } from './transfer';
+export { exportBackup, importBackup, importBackupFile, type BackupExport, type BackupImportResult } from './backup';

@@ -2,6 +2,11 @@
  * The exported settings file: its format, and the checks an imported file
  * must pass. Pure (no storage), so every refusal is testable on its own; a
  * refusal names the problem in words a reader can act on.
+ *
+ * A file may also carry note packs (`packs`): each as the text of a pack
+ * file, so that the nesting and key checks here stay those of a settings
+ * file, and each pack meets exactly the checks of a pack file when it is
+ * imported (see backup.ts). Here they are only checked to be texts.
  */
 import { browser } from 'wxt/browser';
 import { locateJsonSyntaxError, maxNestingDepth } from './json-text';
@@ -10,21 +15,30 @@ import { SETTING_KEYS, validateSettingsStrictly, type Settings } from './schema'
 
 /** The `format` marker of every settings file. */
 export const SETTINGS_FILE_FORMAT = 'policy-lens-settings';
-/** Largest file import will read: an exported file is well under 10 KB. */
+/** Largest file import will read: an exported file is well under 10 KB, or larger by the note packs it carries. */
 export const MAX_SETTINGS_FILE_BYTES = 1024 * 1024;
 // An exported file nests three levels (file, settings, lists); anything far deeper is not ours.
 const MAX_NESTING_DEPTH = 8;
 // Keys that mean something to JavaScript objects; no settings file has them.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
-const FILE_KEYS = new Set(['format', 'version', 'settings']);
+const FILE_KEYS = new Set(['format', 'version', 'settings', 'packs']);
 
-/** The outcome of reading a settings file. */
-export type ParseSettingsResult = { ok: true; settings: Settings } | { ok: false; error: string };
+/** The outcome of reading a settings file: its settings, and the texts of the note packs it carries (often none). */
+export type ParseSettingsResult = { ok: true; settings: Settings; packs: string[] } | { ok: false; error: string };
 
-/** The file `exportSettings` writes: pretty JSON with a format marker and the settings version. */
-export function formatSettingsFile(settings: Settings): string {
+/**
+ * The file `exportSettings` writes: pretty JSON with a format marker and the
+ * settings version, and `packs` (texts of pack files) only when there are any.
+ */
+export function formatSettingsFile(settings: Settings, packs: readonly string[] = []): string {
   const ordered = Object.fromEntries(SETTING_KEYS.map((key) => [key, settings[key]]));
-  return `${JSON.stringify({ format: SETTINGS_FILE_FORMAT, version: SETTINGS_VERSION, settings: ordered }, null, 2)}\n`;
+  const file = { format: SETTINGS_FILE_FORMAT, version: SETTINGS_VERSION, settings: ordered, ...(packs.length > 0 ? { packs } : {}) };
+  return `${JSON.stringify(file, null, 2)}\n`;
+}
+
+/** Whether a value is what a file's `packs` must be: a list of non-empty texts. */
+function isPackTextList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((entry) => typeof entry === 'string' && entry.trim() !== '');
 }
 
 /** The refusal for a file over `MAX_SETTINGS_FILE_BYTES`, also used before a large file is even read. */
@@ -85,8 +99,10 @@ function readEnvelope(data: unknown): ParseSettingsResult {
   if (!isPlainObject(data.settings)) {
     return { ok: false, error: browser.i18n.getMessage('settingsErrorNotObject') };
   }
+  const packs = data.packs ?? [];
+  if (!isPackTextList(packs)) return { ok: false, error: browser.i18n.getMessage('importErrorPacks') };
   const result = validateSettingsStrictly(migrateSettings(data.settings, version));
-  return result.ok ? result : { ok: false, error: result.error };
+  return result.ok ? { ok: true, settings: result.settings, packs } : { ok: false, error: result.error };
 }
 
 /**

@@ -3,7 +3,7 @@
  * repaired), watched and written (serialized, coalesced, size-checked).
  * Importing this module touches no storage: the item is defined on first use.
  */
-import { storage } from '#imports';
+import { storage } from 'wxt/utils/storage';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
 import { defaultSettings, repairSettings, type Settings } from './schema';
 import { SETTINGS_STORAGE_KEY } from './storage-key';

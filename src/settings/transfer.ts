@@ -25,7 +25,11 @@ export function settingsFileName(date: Date = new Date()): string {
   return `policy-lens-settings-${day.join('-')}.json`;
 }
 
-/** Validates a settings file's text and, only if it passes, replaces the stored settings with it. */
+/**
+ * Validates a settings file's text and, only if it passes, replaces the
+ * stored settings with it. The note packs a file may carry are left alone
+ * here: `importBackup` (backup.ts), which the options page uses, imports them.
+ */
 export async function importSettings(text: string): Promise<ImportResult> {
   const parsed = parseSettingsFile(text);
   if (!parsed.ok) return { ok: false, reason: 'invalid', message: parsed.error };

@@ -95,6 +95,19 @@ export function requestBuiltInSiteAccess(): Promise<boolean> {
 }
 
 /**
+ * Calls `onChange` whenever host permissions are granted or revoked (in our
+ * pages or the browser's own UI); returns the function that stops listening.
+ */
+export function onHostAccessChanged(onChange: () => void): () => void {
+  browser.permissions.onAdded.addListener(onChange);
+  browser.permissions.onRemoved.addListener(onChange);
+  return () => {
+    browser.permissions.onAdded.removeListener(onChange);
+    browser.permissions.onRemoved.removeListener(onChange);
+  };
+}
+
+/**
  * Calls `onChange` with the answer of {@link hasBuiltInSiteAccess} now and
  * again whenever host permissions change (granted or revoked here or in the
  * browser's own UI). Returns the function that stops watching.
@@ -112,12 +125,10 @@ export function watchSiteAccess(onChange: (granted: boolean) => void): () => voi
       (error: unknown) => console.error('[Policy Lens] could not check site access', error),
     );
   };
-  browser.permissions.onAdded.addListener(recheck);
-  browser.permissions.onRemoved.addListener(recheck);
+  const stopListening = onHostAccessChanged(recheck);
   recheck();
   return () => {
     stopped = true;
-    browser.permissions.onAdded.removeListener(recheck);
-    browser.permissions.onRemoved.removeListener(recheck);
+    stopListening();
   };
 }

@@ -8,7 +8,7 @@
  * the set for the options page. It is local, not sync: permissions are granted
  * per browser and do not travel with synced settings.
  */
-import { storage } from '#imports';
+import { storage } from 'wxt/utils/storage';
 import { browser, type Browser } from 'wxt/browser';
 import type { ScriptPublicPath } from 'wxt/utils/inject-script';
 import { MatchPattern } from 'wxt/utils/match-patterns';
@@ -101,6 +101,11 @@ export async function removeExtraSites(origins: readonly string[]): Promise<bool
   return browser.permissions.remove({ origins: [...origins] });
 }
 
+/** The extra-site patterns the browser has granted now (the mirror, `getExtraSites`, may lag behind a grant). */
+export async function grantedExtraSites(): Promise<string[]> {
+  return extraSiteOrigins((await browser.permissions.getAll()).origins ?? []);
+}
+
 /** The enabled extra-site patterns as last mirrored by the background. */
 export async function getExtraSites(): Promise<string[]> {
   return extraSites().getValue();
@@ -145,7 +150,7 @@ function sameList(a: readonly string[] | undefined, b: readonly string[]): boole
  * needed. Returns the granted patterns.
  */
 export async function syncExtraSiteRegistration(): Promise<string[]> {
-  const origins = extraSiteOrigins((await browser.permissions.getAll()).origins ?? []);
+  const origins = await grantedExtraSites();
   const { js, css } = contentScriptFiles();
   const wanted: Browser.scripting.RegisteredContentScript = {
     id: EXTRA_SITES_SCRIPT_ID,

@@ -6,16 +6,19 @@
  *
  * Node-side tooling (wxt.config.ts, scripts, build and end-to-end tests)
  * imports `news-sites.ts` directly: it is plain data, while this module also
- * brings the extension's storage and messaging, which only a bundle resolves.
+ * brings the extension's storage and messaging libraries. So does the content
+ * script's entry point, whose options WXT reads in Node at build time (an
+ * allowed deep import in eslint.config.js).
  */
 export { isBuiltInNewsSite, matchPatternForDomain, NEWS_SITE_DOMAINS, NEWS_SITE_MATCHES } from './news-sites';
-export { hasBuiltInSiteAccess, hasPageAccess, patternCovers, requestBuiltInSiteAccess, watchSiteAccess } from './access';
+export { hasBuiltInSiteAccess, hasPageAccess, onHostAccessChanged, patternCovers, requestBuiltInSiteAccess, watchSiteAccess } from './access';
 export {
   ALL_SITES_ORIGINS,
   EXTRA_SITES_SCRIPT_ID,
   extraSiteOriginFor,
   extraSiteOrigins,
   getExtraSites,
+  grantedExtraSites,
   injectIntoTab,
   isCoveredByExtraSites,
   removeExtraSites,

@@ -6,13 +6,19 @@
  * page (the card inlines them into its shadow root). Every string shown comes
  * from data or `_locales` and is rendered as text, never as markup.
  */
-import type { Finding, Report } from '@/src/data';
+import type { Finding, PackMeta, Report } from '@/src/data';
 import { getReport as lookUpReport } from '@/src/data';
 import { formatCitation, formatReportDate, sourceUrl } from './format';
 import { t } from './i18n';
 
 /** Resolves a report id to its report; defaults to the bundled data. */
 export type ReportLookup = (reportId: string) => Report | undefined;
+
+/** What a view says of the note pack a finding comes from. */
+export type PackAttribution = Pick<PackMeta, 'id' | 'name' | 'publisher' | 'publisherNote'>;
+
+/** The pack a finding (or topic) id comes from; undefined names none. */
+export type PackLookup = (id: string) => PackAttribution | undefined;
 
 /** Props of {@link FindingItem}. */
 export interface FindingItemProps {
@@ -143,4 +149,77 @@ export function publishersOf(findings: readonly Finding[], getReport: ReportLook
     if (report && !byPublisher.has(report.publisher)) byPublisher.set(report.publisher, report);
   }
   return [...byPublisher.values()];
+}
+
+/**
+ * Whether notes must say which pack they come from: when they come from more
+ * than one pack, or from a pack the reader imported. The built-in notes alone
+ * need no such line (their sources' line says who is behind them).
+ */
+export function mustNamePacks(packs: readonly { meta: { id: string }; builtIn: boolean }[]): boolean {
+  return new Set(packs.map((pack) => pack.meta.id)).size > 1 || packs.some((pack) => !pack.builtIn);
+}
+
+/** Props of {@link PackLine}. */
+export interface PackLineProps {
+  pack: PackAttribution;
+}
+
+/** One line on the pack some findings come from: "From <name> · <publisher> — <publisher's line>". */
+export function PackLine({ pack }: PackLineProps) {
+  return (
+    <p class="pl-pack-line" data-pack-id={pack.id}>
+      <span class="pl-pack-line__lead">{t('uiPackLead')}</span> <strong class="pl-pack-line__name">{pack.name}</strong>
+      {' · '}
+      <span class="pl-pack-line__publisher">{pack.publisher}</span>
+      {' — '}
+      {pack.publisherNote}
+    </p>
+  );
+}
+
+/** Findings of one pack, in the order they were given. */
+export interface PackFindingGroup {
+  /** Undefined for findings whose pack is unknown: they are shown without a pack line. */
+  pack: PackAttribution | undefined;
+  findings: Finding[];
+}
+
+/** Findings grouped by the pack they come from, packs in first-shown order, each group's findings in their order. */
+export function groupFindingsByPack(findings: readonly Finding[], packOf: PackLookup): PackFindingGroup[] {
+  const groups = new Map<string | undefined, PackFindingGroup>();
+  for (const finding of findings) {
+    const pack = packOf(finding.id);
+    const group = groups.get(pack?.id) ?? { pack, findings: [] };
+    group.findings.push(finding);
+    groups.set(pack?.id, group);
+  }
+  return [...groups.values()];
+}
+
+/** Props of {@link FindingsByPack}. */
+export interface FindingsByPackProps extends FindingListProps {
+  /** Which pack each finding comes from. */
+  packOf: PackLookup;
+}
+
+/**
+ * Findings under the line of the pack they come from, one group per pack:
+ * for views that show notes of several packs, or of an imported one. `id`
+ * names the whole (so a "more" button can control it); `limit` counts over
+ * every group.
+ */
+export function FindingsByPack({ findings, limit, packOf, getReport, showSourceNotes, label, id }: FindingsByPackProps) {
+  const shown = limit === undefined ? findings : findings.slice(0, Math.max(0, limit));
+  if (shown.length === 0) return null;
+  return (
+    <div class="pl-pack-groups" id={id}>
+      {groupFindingsByPack(shown, packOf).map((group) => (
+        <div class="pl-pack-group" key={group.pack?.id ?? ''}>
+          {group.pack ? <PackLine pack={group.pack} /> : null}
+          <FindingList findings={group.findings} getReport={getReport} showSourceNotes={showSourceNotes} label={label} />
+        </div>
+      ))}
+    </div>
+  );
 }

@@ -32,7 +32,12 @@ export function formatCitation(citation: Pick<Citation, 'part'>, report: Pick<Re
   return `${report.shortTitle}, ${formatReportDate(report.date)} · ${citation.part}`;
 }
 
-/** Where a finding can be checked: its own page if it has one, else its report's. */
+/** Whether a link may be shown: https only, whatever the notes say (imported packs are checked for it, and this holds even if a stored one was changed). */
+export function isHttpsUrl(url: string | undefined): url is string {
+  return typeof url === 'string' && url.startsWith('https:');
+}
+
+/** Where a finding can be checked: its own page if it has one, else its report's; only ever an https address. */
 export function sourceUrl(citation: Pick<Citation, 'url'>, report: Pick<Report, 'url'> | undefined): string | undefined {
-  return citation.url ?? report?.url;
+  return [citation.url, report?.url].find(isHttpsUrl);
 }

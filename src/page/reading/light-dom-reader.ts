@@ -13,7 +13,7 @@
  * walk asks computed style whether something cuts them apart, since that
  * decides whether either word can match at all.
  */
-import { isWordAt } from '@/src/matching/characters';
+import { isWordAt } from '@/src/matching';
 import { isCutBetween } from '../display';
 import { CUTS_TEXT, IS_BLOCK, MAY_HOST_SHADOW, tagFlags } from '../tags';
 import { BlockText, isBlank } from './block-text';

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CardView, FINDINGS_SHOWN, type CardViewProps } from '@/src/card/CardView';
+import type { PackAttribution, PackLookup } from '@/src/ui/findings';
 import { cardTopic, findingsAbout, getReport, iranTopic, treatyTopic } from '../support/card-fixtures';
 import { useEnglishMessages } from '../support/messages';
 
@@ -59,6 +60,8 @@ describe('CardView', () => {
     expect(sourceLines[0]?.textContent).toContain('JINSA');
     expect(sourceLines[0]?.textContent).toContain('advocated a U.S.-Israel defense treaty since 2018');
     expect(screen.queryByRole('button', { name: /more finding/ })).toBeNull();
+    // Without a pack lookup (the built-in notes alone) no finding names a pack.
+    expect(dialog.querySelector('.pl-pack-line')).toBeNull();
   });
 
   it('has no axe violations, collapsed, expanded and with several topics', async () => {
@@ -169,5 +172,76 @@ describe('CardView', () => {
     render(<CardView {...props({ topics: [cardTopic(treatyTopic, [])] })} />);
     expect(screen.getByText('No findings are recorded for this topic yet.')).toBeTruthy();
     expect(screen.queryByRole('list')).toBeNull();
+  });
+
+  describe('with the packs named', () => {
+    const builtInPack: PackAttribution = {
+      id: 'built-in',
+      name: 'Built-in notes',
+      publisher: 'Policy Lens',
+      publisherNote: 'Written from the publications of one think tank.',
+    };
+    const importedPack: PackAttribution = {
+      id: 'imported',
+      name: 'Imported notes',
+      publisher: 'A reader',
+      publisherNote: 'Notes a reader imported.',
+    };
+    /** The first two findings of each topic are the built-in pack's, the rest the imported one's. */
+    const packOf: PackLookup = (id) => (/-finding-[12]$/.test(id) ? builtInPack : importedPack);
+
+    it('shows each pack\'s findings under one line naming the pack, its publisher and where it stands', () => {
+      const topics = [cardTopic(treatyTopic, findingsAbout(treatyTopic, 3))];
+      render(<CardView {...props({ topics, packOf })} />);
+      const groups = [...document.querySelectorAll('.pl-pack-group')];
+      expect(groups.map((group) => group.querySelector('.pl-pack-line')?.textContent)).toEqual([
+        'From Built-in notes · Policy Lens — Written from the publications of one think tank.',
+        'From Imported notes · A reader — Notes a reader imported.',
+      ]);
+      expect(groups.map((group) => [...group.querySelectorAll('.pl-finding')].map((item) => (item as HTMLElement).dataset.findingId))).toEqual([
+        ['mutual-defense-treaty-finding-1', 'mutual-defense-treaty-finding-2'],
+        ['mutual-defense-treaty-finding-3'],
+      ]);
+      // The publishers' line stays, once per publisher.
+      expect(document.querySelectorAll('.pl-source-line')).toHaveLength(1);
+    });
+
+    it('counts the collapsed limit over every pack, and "more" controls them all', () => {
+      const topics = [cardTopic(treatyTopic, findingsAbout(treatyTopic, 5))];
+      const { rerender } = render(<CardView {...props({ topics, packOf })} />);
+      expect(screen.getAllByRole('listitem')).toHaveLength(FINDINGS_SHOWN);
+      const more = screen.getByRole('button', { name: '2 more findings' });
+      const controlled = document.getElementById(more.getAttribute('aria-controls')!);
+      expect(controlled?.classList.contains('pl-pack-groups')).toBe(true);
+      rerender(<CardView {...props({ topics, packOf, expanded: true })} />);
+      expect(screen.getAllByRole('listitem')).toHaveLength(5);
+      expect(document.querySelectorAll('.pl-pack-line')).toHaveLength(2);
+    });
+
+    it('renders pack metadata as text, never as markup', () => {
+      const hostile = '<img src=x onerror=alert(1)>';
+      const hostilePack: PackAttribution = { id: 'x', name: `<b>${hostile}</b>`, publisher: hostile, publisherNote: hostile };
+      const { container } = render(<CardView {...props({ packOf: () => hostilePack })} />);
+      expect(container.querySelector('img')).toBeNull();
+      expect(container.querySelector('b')).toBeNull();
+      expect(container.querySelector('.pl-pack-line__name')?.textContent).toBe(`<b>${hostile}</b>`);
+    });
+
+    it('has no axe violations with pack lines, on one topic and on several', async () => {
+      const { container, rerender } = render(
+        <CardView {...props({ topics: [cardTopic(treatyTopic, findingsAbout(treatyTopic, 4))], packOf, expanded: true })} />,
+      );
+      expect(await axeViolations(container)).toEqual([]);
+      rerender(
+        <CardView
+          {...props({
+            topics: [cardTopic(treatyTopic, findingsAbout(treatyTopic, 2)), cardTopic(iranTopic, findingsAbout(iranTopic, 3))],
+            activeTopicId: iranTopic.id,
+            packOf,
+          })}
+        />,
+      );
+      expect(await axeViolations(container)).toEqual([]);
+    });
   });
 });

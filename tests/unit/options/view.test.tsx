@@ -4,7 +4,8 @@ import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dataset } from '@/src/data';
 import { OptionsView, type OptionsViewProps } from '@/src/options/OptionsView';
-import type { OptionsActions } from '@/src/options/types';
+import { packsView } from '@/src/options/packs-controller';
+import type { OptionsActions, PackActions } from '@/src/options/types';
 import { DEFAULT_SETTINGS, type Settings } from '@/src/settings';
 import { useEnglishMessages } from '../support/messages';
 
@@ -28,6 +29,16 @@ function fakeActions(): OptionsActions {
   };
 }
 
+function fakePackActions(): PackActions {
+  return {
+    onSetPackEnabled: vi.fn(),
+    onRemovePack: vi.fn(),
+    onImportPackFile: vi.fn(),
+    onConfirmReplace: vi.fn(),
+    onCancelReplace: vi.fn(),
+  };
+}
+
 function props(overrides: Partial<OptionsViewProps> = {}, settings: Partial<Settings> = {}): OptionsViewProps {
   return {
     settings: { ...DEFAULT_SETTINGS, disabledTopics: [], pausedSites: [], ...settings },
@@ -42,6 +53,9 @@ function props(overrides: Partial<OptionsViewProps> = {}, settings: Partial<Sett
     resetDone: false,
     saveError: null,
     actions: fakeActions(),
+    packs: { packs: packsView([], []), replacement: null, refusal: null, failure: null, status: null },
+    packActions: fakePackActions(),
+    importedPacks: 0,
     ...overrides,
   };
 }
@@ -222,6 +236,32 @@ describe('OptionsView backup and reset', () => {
     expect(document.activeElement).toBe(within(question).getByRole('button', { name: 'Cancel' }));
     fireEvent.click(within(question).getByRole('button', { name: 'Reset settings' }));
     expect(view.actions.onConfirmReset).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers to include imported note packs in the export only when there are some', () => {
+    const none = props();
+    const { unmount } = render(<OptionsView {...none} />);
+    expect(screen.queryByRole('checkbox', { name: 'Include imported note packs' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Export settings' }));
+    expect(none.actions.onExport).toHaveBeenLastCalledWith({ includePacks: false });
+    unmount();
+
+    const some = props({ importedPacks: 2 });
+    render(<OptionsView {...some} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Export settings' }));
+    expect(some.actions.onExport).toHaveBeenLastCalledWith({ includePacks: false });
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Include imported note packs' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Export settings' }));
+    expect(some.actions.onExport).toHaveBeenLastCalledWith({ includePacks: true });
+  });
+
+  it('says how many note packs a settings import brought', () => {
+    const { rerender } = render(<OptionsView {...props({ importState: { kind: 'done', packs: 0 } })} />);
+    expect(screen.getByText('Settings imported.')).toBeTruthy();
+    rerender(<OptionsView {...props({ importState: { kind: 'done', packs: 1 } })} />);
+    expect(screen.getByText('Settings imported, with 1 note pack.')).toBeTruthy();
+    rerender(<OptionsView {...props({ importState: { kind: 'done', packs: 3 } })} />);
+    expect(screen.getByText('Settings imported, with 3 note packs.')).toBeTruthy();
   });
 
   it('shows a save error in an alert', () => {

@@ -69,6 +69,9 @@ describe('checking a note pack', () => {
     expect(problemsOf(longTerm)).toEqual([expect.stringMatching(/^topics\[0\]\(nato\)\.terms\[3\]\("w w w .*"\)\.text: is 200 characters long; the limit is 120$/)]);
     const longSummary = packText((pack) => (pack.topics[0]!.summary = 'a'.repeat(PACK_LIMITS.stringLength + 1)));
     expect(problemsOf(longSummary)[0]).toMatch(/^topics\[0\]\(nato\)\.summary: is 2001 characters long/);
+    // Namespaced ids must fit the settings' topic-id limit, so every topic can be switched off.
+    const longId = packText((pack) => (pack.topics[0]!.id = 'a'.repeat(61)));
+    expect(problemsOf(longId).join('\n')).toMatch(/ids are at most 60 characters/);
   });
 
   it('refuses guards longer than the limit and rules whose examples fail', () => {

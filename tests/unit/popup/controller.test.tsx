@@ -4,10 +4,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { dataset } from '@/src/data';
+import type { ExtensionApi } from '@/src/extension/api';
 import type { PageReport } from '@/src/messaging/protocol';
+import { PACKS_INDEX_KEY } from '@/src/packs';
 import { Popup } from '@/src/popup/Popup';
-import { getSettings } from '@/src/settings';
+import { getSettings, updateSettings } from '@/src/settings';
 import { NEWS_SITE_MATCHES } from '@/src/sites';
+import { exampleCatalogPack, storeExamplePack } from '../packs/support';
 import { useEnglishMessages } from '../support/messages';
 
 const [first, second] = dataset.topics;
@@ -172,5 +175,76 @@ describe('Popup (connected)', () => {
     render(<Popup />);
     fireEvent.click(await screen.findByRole('button', { name: 'Enable on blog.example.org' }));
     await waitFor(() => expect(messaging.sent).toContainEqual(['activateExtraSites', { tabId: tab }, undefined]));
+  });
+});
+
+describe('Popup (connected) with an imported note pack', () => {
+  const url = 'https://apnews.com/article/x';
+  const nato = exampleCatalogPack().notes.topics.find((topic) => topic.id === 'us-collective-defense/nato')!;
+  const packName = exampleCatalogPack().meta.name;
+  const rowOf = (list: HTMLElement, label: string) =>
+    within(list)
+      .getAllByRole('listitem')
+      .find((row) => row.querySelector('.pl-topic__label')?.textContent === label);
+
+  beforeEach(async () => {
+    await storeExamplePack(fakeBrowser as unknown as ExtensionApi);
+  });
+
+  it('lists the page\'s imported topics with their pack, and switches one off by its namespaced id', async () => {
+    const tab = await openTab(url);
+    reports.set(tab, { url, topics: [{ topic: first.id, count: 2 }, { topic: nato.id, count: 1 }], scanning: false });
+    render(<Popup />);
+    const list = await pageList();
+    const row = rowOf(list, nato.label)!;
+    expect(row.querySelector('.pl-topic__pack')?.textContent).toBe(`From ${packName}`);
+    expect(rowOf(list, first.label)?.querySelector('.pl-topic__pack')).toBeNull();
+    expect(screen.getByText(`All topics (${dataset.topics.length + 6})`)).toBeTruthy();
+
+    fireEvent.click(within(row).getByRole('switch'));
+    await waitFor(async () => expect((await getSettings()).disabledTopics).toEqual([nato.id]));
+    fireEvent.click(within(row).getByRole('switch'));
+    await waitFor(async () => expect((await getSettings()).disabledTopics).toEqual([]));
+  });
+
+  it('leaves out the topics of a pack the reader turned off, in the lists and in search', async () => {
+    await updateSettings({ disabledPacks: ['us-collective-defense'] });
+    const tab = await openTab(url);
+    reports.set(tab, { url, topics: [{ topic: first.id, count: 2 }, { topic: nato.id, count: 1 }], scanning: false });
+    render(<Popup />);
+    const list = await pageList();
+    expect(within(list).getAllByRole('listitem')).toHaveLength(1);
+    expect(screen.getByText(`All topics (${dataset.topics.length})`)).toBeTruthy();
+    fireEvent.input(screen.getByRole('combobox'), { target: { value: 'twelve countries' } });
+    expect(await screen.findByText('No notes match “twelve countries”.')).toBeTruthy();
+  });
+
+  it('searches every pack that is on, and opens an imported topic with its findings', async () => {
+    const tab = await openTab(url);
+    reports.set(tab, { url, topics: [], scanning: false });
+    render(<Popup />);
+    await screen.findByText('No topics found on this page.');
+    const field = screen.getByRole('combobox');
+    fireEvent.input(field, { target: { value: 'ANZUS' } });
+    const options = await screen.findAllByRole('option');
+    expect(options.map((option) => option.querySelector('.pl-result__title')?.textContent)).toEqual(['ANZUS (1951)', 'U.S. treaty alliances and NATO']);
+    fireEvent.keyDown(field, { key: 'Enter' });
+    expect((await screen.findByRole('heading', { level: 2 })).textContent).toBe('ANZUS (1951)');
+    expect(document.querySelector('.pl-detail .pl-pack-line')?.textContent).toMatch(new RegExp(`^From ${packName} · `));
+    expect(document.querySelector('.pl-detail [data-finding-id="us-collective-defense/anzus-pacific"]')).not.toBeNull();
+  });
+
+  it('reads the packs once as it opens, not again when settings change', async () => {
+    const get = vi.spyOn(fakeBrowser.storage.local, 'get');
+    const tab = await openTab(url);
+    reports.set(tab, { url, topics: [{ topic: nato.id, count: 1 }], scanning: false });
+    render(<Popup />);
+    const list = await pageList();
+    const packReads = () => get.mock.calls.filter(([keys]) => keys === PACKS_INDEX_KEY).length;
+    expect(packReads()).toBe(1);
+    fireEvent.click(within(list).getByRole('switch'));
+    await waitFor(async () => expect((await getSettings()).disabledTopics).toEqual([nato.id]));
+    await within(list).findByText('1 mention');
+    expect(packReads()).toBe(1);
   });
 });

@@ -4,11 +4,13 @@ import axe from 'axe-core';
 import { useMemo, useReducer } from 'preact/hooks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { dataset, getFindingsForTopic, getReport } from '@/src/data';
+import { builtInCatalog } from '@/src/packs';
 import { PopupView, type PopupViewProps } from '@/src/popup/PopupView';
 import type { PopupActions } from '@/src/popup/types';
 import { INITIAL_POPUP_UI, popupUiReducer } from '@/src/popup/ui-state';
 import { createSearchIndex, type SearchResult } from '@/src/search';
 import { formatCitation } from '@/src/ui/format';
+import { catalogWithExample, exampleCatalogPack } from '../packs/support';
 import { useEnglishMessages } from '../support/messages';
 
 const [first, second] = dataset.topics;
@@ -47,6 +49,7 @@ function props(overrides: Partial<PopupViewProps> = {}): PopupViewProps {
     accessBanner: null,
     enabled: true,
     disabledTopics: [],
+    notes: builtInCatalog(dataset),
     ui: INITIAL_POPUP_UI,
     results: [],
     jumps: {},
@@ -229,7 +232,7 @@ describe('PopupView topics', () => {
   });
 });
 
-const index = createSearchIndex(dataset);
+const index = createSearchIndex(builtInCatalog(dataset));
 
 /** The popup with the real reducer and search index, as the controller wires them. */
 function SearchablePopup({ onOpened }: { onOpened: (result: SearchResult) => void }) {
@@ -376,5 +379,111 @@ describe('PopupView accessibility', () => {
       />,
     );
     expect(await axeViolations(opened.container)).toEqual([]);
+  });
+});
+
+describe('PopupView with an imported note pack', () => {
+  const notes = catalogWithExample();
+  const example = exampleCatalogPack().meta;
+  const nato = notes.getTopic('us-collective-defense/nato')!;
+  const withPack = (overrides: Partial<PopupViewProps> = {}) => props({ notes, ...overrides });
+  const foundWithPack = (): PopupViewProps['status'] => ({
+    kind: 'found',
+    topics: [
+      { topic: first.id, count: 3 },
+      { topic: nato.id, count: 2 },
+    ],
+    scanning: false,
+  });
+  const rowLabels = (list: HTMLElement) =>
+    within(list)
+      .getAllByRole('listitem')
+      .map((row) => [row.querySelector('.pl-topic__label')?.textContent, row.querySelector('.pl-topic__pack')?.textContent ?? null]);
+
+  it('lists the page\'s topics of every pack, naming the pack of imported ones', () => {
+    render(<PopupView {...withPack({ status: foundWithPack() })} />);
+    expect(rowLabels(pageList())).toEqual([
+      [first.label, null],
+      [nato.label, `From ${example.name}`],
+    ]);
+    expect(screen.getByText(`All topics (${dataset.topics.length + 6})`)).toBeTruthy();
+  });
+
+  it('lists every topic of every pack that is on under All topics', () => {
+    render(<PopupView {...withPack({ status: { kind: 'no-mentions' } })} />);
+    const all = screen.getByRole('list', { name: 'All topics' });
+    const labels = rowLabels(all);
+    expect(labels).toHaveLength(dataset.topics.length + 6);
+    expect(labels.filter(([, pack]) => pack !== null)).toHaveLength(6);
+  });
+
+  it('shows an expanded topic\'s findings under the line of their pack, with their sources', () => {
+    render(
+      <PopupView {...withPack({ status: foundWithPack(), ui: { ...INITIAL_POPUP_UI, expanded: [`page:${nato.id}`, `page:${first.id}`] } })} />,
+    );
+    const natoList = screen.getByRole('list', { name: `What the reports say about ${nato.label}` });
+    const natoBody = natoList.closest('.pl-topic-body') as HTMLElement;
+    expect(natoBody.querySelector('.pl-pack-line')?.textContent).toBe(
+      `From ${example.name} · ${example.publisher} — ${example.publisherNote}`,
+    );
+    const items = within(natoList).getAllByRole('listitem');
+    expect(items.map((item) => item.dataset.findingId)).toEqual(['us-collective-defense/nato-article-5', 'us-collective-defense/nato-founding']);
+    expect(items[0]?.querySelector('.pl-finding__citation')?.textContent).toBe('North Atlantic Treaty, April 1949 · Article 5');
+    expect((within(items[0]!).getByRole('link') as HTMLAnchorElement).href).toBe('https://www.nato.int/cps/en/natohq/official_texts_17120.htm');
+    expect(natoBody.querySelector('.pl-source-line')?.textContent).toContain('NATO');
+    // With an imported pack on, built-in findings name their pack too.
+    const builtInBody = screen.getByRole('list', { name: `What the reports say about ${first.label}` }).closest('.pl-topic-body') as HTMLElement;
+    expect(builtInBody.querySelector('.pl-pack-line')?.textContent).toMatch(new RegExp(`^From ${dataset.pack.name} · `));
+  });
+
+  it('switches an imported topic by its namespaced id', () => {
+    const view = withPack({ status: foundWithPack(), disabledTopics: [nato.id] });
+    render(<PopupView {...view} />);
+    const natoSwitch = within(pageList()).getByRole('switch', { name: `Mark “${nato.label}” on pages` }) as HTMLInputElement;
+    expect(natoSwitch.checked).toBe(false);
+    fireEvent.click(natoSwitch);
+    expect(view.actions.onSetTopicEnabled).toHaveBeenCalledWith(nato.id, true);
+  });
+
+  it('finds topics of both packs in search, naming the imported pack, and opens an imported topic', () => {
+    const results = createSearchIndex(notes).search('ANZUS');
+    const { rerender } = render(<PopupView {...withPack({ ui: { ...INITIAL_POPUP_UI, query: 'ANZUS', active: 0 }, results })} />);
+    const options = screen.getAllByRole('option');
+    expect(options.map((option) => option.querySelector('.pl-result__pack')?.textContent ?? null)).toEqual([`From ${example.name}`, null]);
+    expect(options[0]?.querySelector('.pl-result__kind')?.textContent).toBe('Topic');
+
+    rerender(
+      <PopupView
+        {...withPack({ ui: { ...INITIAL_POPUP_UI, query: 'ANZUS', active: 0, open: { topicId: 'us-collective-defense/anzus' } }, results })}
+      />,
+    );
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('ANZUS (1951)');
+    expect(document.querySelector('.pl-detail .pl-pack-line')?.textContent).toMatch(new RegExp(`^From ${example.name} · `));
+  });
+
+  it('names the topic and pack of a finding from an imported pack', () => {
+    const results = createSearchIndex(notes).search('twelve countries');
+    render(<PopupView {...withPack({ ui: { ...INITIAL_POPUP_UI, query: 'twelve countries', active: 0 }, results })} />);
+    const [option] = screen.getAllByRole('option');
+    expect(option?.querySelector('.pl-result__kind')?.textContent).toBe(`Finding · ${nato.label}`);
+    expect(option?.querySelector('.pl-result__pack')?.textContent).toBe(`From ${example.name}`);
+  });
+
+  it('shows neither topic list while the notes are loading', () => {
+    render(<PopupView {...props({ status: foundWithPack(), notes: null })} />);
+    expect(screen.queryByRole('list', { name: 'On this page' })).toBeNull();
+    expect(screen.queryByText(/^All topics/)).toBeNull();
+    expect(screen.getByRole('combobox')).toBeTruthy();
+  });
+
+  it('has no axe violations with imported topics expanded and in search results', async () => {
+    const { container, unmount } = render(
+      <PopupView {...withPack({ status: foundWithPack(), ui: { ...INITIAL_POPUP_UI, expanded: [`page:${nato.id}`] } })} />,
+    );
+    expect(await axeViolations(container)).toEqual([]);
+    unmount();
+    const results = createSearchIndex(notes).search('treaty');
+    const searched = render(<PopupView {...withPack({ ui: { ...INITIAL_POPUP_UI, query: 'treaty', active: 0 }, results })} />);
+    expect(await axeViolations(searched.container)).toEqual([]);
   });
 });

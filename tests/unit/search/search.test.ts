@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dataset, type Dataset } from '@/src/data';
+import { builtInCatalog, createNotesCatalog } from '@/src/packs';
 import { createSearchIndex, queryTerms, segmentMatches, tokenize, type SearchResult } from '@/src/search';
+import { catalogWithExample, compiledExamplePack, exampleCatalogPack } from '../packs/support';
 
 const fixture: Pick<Dataset, 'topics' | 'findings' | 'reports'> = {
   reports: [
@@ -51,7 +53,7 @@ const fixture: Pick<Dataset, 'topics' | 'findings' | 'reports'> = {
   ],
 };
 
-const index = createSearchIndex(fixture);
+const index = createSearchIndex({ packs: [{ notes: fixture }] });
 
 const ids = (results: SearchResult[]) =>
   results.map((result) => (result.kind === 'topic' ? `topic:${result.topicId}` : `finding:${result.findingId}`));
@@ -154,7 +156,7 @@ describe('createSearchIndex', () => {
   });
 
   it('finds every bundled topic by its own label, first', () => {
-    const bundled = createSearchIndex(dataset);
+    const bundled = createSearchIndex(builtInCatalog(dataset));
     for (const topic of dataset.topics) {
       const [first] = bundled.search(topic.label);
       expect(first, topic.id).toMatchObject({ kind: 'topic' });
@@ -165,5 +167,42 @@ describe('createSearchIndex', () => {
         .map((result) => result.kind === 'topic' && result.topicId);
       expect(topHits, topic.id).toContain(topic.id);
     }
+  });
+});
+
+describe('createSearchIndex over several packs', () => {
+  const example = compiledExamplePack();
+  const both = createSearchIndex(catalogWithExample());
+
+  it('finds an imported pack\'s topics and findings under their namespaced ids', () => {
+    // Both packs know ANZUS: the imported topic by its label, the built-in one by one of its terms.
+    expect(ids(both.search('ANZUS'))).toEqual(['topic:us-collective-defense/anzus', 'topic:us-alliances-nato']);
+    const [finding] = both.search('twelve countries');
+    expect(finding).toMatchObject({ kind: 'finding', findingId: 'us-collective-defense/nato-founding', topicId: 'us-collective-defense/nato' });
+  });
+
+  it('reads report titles from the pack a finding cites', () => {
+    // The topic has the words in a term and its summary; its finding only through the title of the report it cites.
+    const results = both.search('reciprocal assistance');
+    expect(ids(results)).toEqual(['topic:us-collective-defense/rio-treaty', 'finding:us-collective-defense/rio-reciprocal']);
+    const finding = results[1];
+    expect(finding?.kind === 'finding' && marked(finding.reportTitle)).toEqual(['Reciprocal', 'Assistance']);
+  });
+
+  it('holds the topics of every pack, built-in ones first, and still finds built-in topics', () => {
+    const treaty = ids(both.search('treaty'));
+    const builtIn = dataset.topics.map((topic) => `topic:${topic.id}`);
+    const imported = example.notes.topics.map((topic) => `topic:${topic.id}`);
+    expect(treaty.some((id) => builtIn.includes(id))).toBe(true);
+    expect(treaty.some((id) => imported.includes(id))).toBe(true);
+    for (const topic of dataset.topics) expect(ids(both.search(topic.label))).toContain(`topic:${topic.id}`);
+  });
+
+  it('covers only the packs it is given', () => {
+    const importedOnly = createSearchIndex(createNotesCatalog([exampleCatalogPack()]));
+    expect(importedOnly.search('JINSA')).toEqual([]);
+    expect(ids(importedOnly.search('ANZUS'))).toEqual(['topic:us-collective-defense/anzus']);
+    expect(ids(createSearchIndex(builtInCatalog(dataset)).search('ANZUS'))).toEqual(['topic:us-alliances-nato']);
+    expect(createSearchIndex(builtInCatalog(dataset)).search('reciprocal')).toEqual([]);
   });
 });

@@ -2,7 +2,18 @@
 import { cleanup, render, screen } from '@testing-library/preact';
 import axe from 'axe-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FindingItem, FindingList, moreFindingsLabel, publishersOf, ReportSourceLine } from '@/src/ui/findings';
+import {
+  FindingItem,
+  FindingList,
+  FindingsByPack,
+  groupFindingsByPack,
+  moreFindingsLabel,
+  mustNamePacks,
+  PackLine,
+  publishersOf,
+  ReportSourceLine,
+  type PackAttribution,
+} from '@/src/ui/findings';
 import { formatCitation, formatReportDate, sourceUrl } from '@/src/ui/format';
 import { findingsAbout, getReport, report2023, report2024, treatyTopic } from '../support/card-fixtures';
 import { useEnglishMessages } from '../support/messages';
@@ -27,6 +38,12 @@ describe('format', () => {
     expect(sourceUrl({ url: 'https://jinsa.org/x' }, report2023)).toBe('https://jinsa.org/x');
     expect(sourceUrl({}, report2023)).toBe(report2023.url);
     expect(sourceUrl({}, undefined)).toBeUndefined();
+  });
+
+  it('links only to https addresses, falling back from a finding\'s own page to its report\'s', () => {
+    expect(sourceUrl({ url: 'javascript:alert(1)' }, report2023)).toBe(report2023.url);
+    expect(sourceUrl({ url: 'http://jinsa.org/x' }, { url: 'data:text/html,x' })).toBeUndefined();
+    expect(sourceUrl({}, { url: 'HTTPS://example.org/' })).toBeUndefined();
   });
 
   it('counts more findings in words', () => {
@@ -57,6 +74,19 @@ describe('FindingItem', () => {
     expect(container.textContent).not.toContain('No stable address');
     rerender(<FindingItem finding={finding!} report={withNote} as="div" showSourceNote />);
     expect(container.querySelector('.pl-finding__source-note')?.textContent).toBe('No stable address is known for the report itself.');
+  });
+
+  it('shows no link where neither the finding nor its report has an https address', () => {
+    const [finding] = findingsAbout(treatyTopic, 1);
+    const { container } = render(
+      <FindingItem
+        finding={{ ...finding!, citation: { ...finding!.citation, url: 'javascript:alert(1)' } }}
+        report={{ ...report2023, url: 'http://jinsa.org/report' }}
+        as="div"
+      />,
+    );
+    expect(container.querySelector('a')).toBeNull();
+    expect(container.querySelector('.pl-finding__citation')?.textContent).toBe('From Partner to Ally, September 2023 · Key findings');
   });
 
   it('still shows the part when the report is unknown, without a link', () => {
@@ -99,5 +129,53 @@ describe('ReportSourceLine and publishersOf', () => {
     const lookup = (id: string) => (id === 'other' ? other : getReport(id));
     const findings = [...findingsAbout(treatyTopic, 3), { ...findingsAbout(treatyTopic, 1)[0]!, citation: { report: 'other', part: 'x' } }];
     expect(publishersOf(findings, lookup).map((report) => report.publisher)).toEqual(['JINSA', 'Other Institute']);
+  });
+});
+
+describe('pack lines', () => {
+  const builtIn = { meta: { id: 'jinsa-treaty-notes' }, builtIn: true };
+  const imported = { meta: { id: 'us-collective-defense' }, builtIn: false };
+  const pack: PackAttribution = {
+    id: 'us-collective-defense',
+    name: 'U.S. collective defense treaties',
+    publisher: 'Policy Lens example',
+    publisherNote: 'An example pack.',
+  };
+
+  it('are needed with notes of several packs or of an imported one, not with the built-in notes alone', () => {
+    expect(mustNamePacks([])).toBe(false);
+    expect(mustNamePacks([builtIn])).toBe(false);
+    expect(mustNamePacks([builtIn, builtIn])).toBe(false);
+    expect(mustNamePacks([imported])).toBe(true);
+    expect(mustNamePacks([builtIn, imported])).toBe(true);
+  });
+
+  it('say which pack, who publishes it and where they stand', () => {
+    const { container } = render(<PackLine pack={pack} />);
+    expect(container.textContent).toBe('From U.S. collective defense treaties · Policy Lens example — An example pack.');
+    expect(container.querySelector('.pl-pack-line')?.getAttribute('data-pack-id')).toBe('us-collective-defense');
+  });
+
+  it('group findings by pack in first-shown order, keeping each group\'s order', () => {
+    const findings = findingsAbout(treatyTopic, 4);
+    const other: PackAttribution = { ...pack, id: 'other', name: 'Other' };
+    const groups = groupFindingsByPack(findings, (id) => (id.endsWith('-2') || id.endsWith('-4') ? other : id.endsWith('-3') ? undefined : pack));
+    expect(groups.map((group) => [group.pack?.id, group.findings.map((finding) => finding.id.slice(-1))])).toEqual([
+      ['us-collective-defense', ['1']],
+      ['other', ['2', '4']],
+      [undefined, ['3']],
+    ]);
+  });
+
+  it('head each pack\'s list, with no line for findings of no known pack, and no axe violations', async () => {
+    const findings = findingsAbout(treatyTopic, 3);
+    const { container } = render(
+      <FindingsByPack findings={findings} getReport={getReport} packOf={(id) => (id.endsWith('-3') ? undefined : pack)} label="What the reports say" id="groups" />,
+    );
+    expect(container.querySelector('#groups')?.classList.contains('pl-pack-groups')).toBe(true);
+    expect(container.querySelectorAll('.pl-pack-line')).toHaveLength(1);
+    expect(screen.getAllByRole('list', { name: 'What the reports say' })).toHaveLength(2);
+    const results = await axe.run(container, { rules: { 'color-contrast': { enabled: false } } });
+    expect(results.violations).toEqual([]);
   });
 });
