@@ -57,14 +57,16 @@ export async function startContentScript({ ctx, api, tables, timing }: ContentSc
 
   // Everything that depends on which note packs are on lives in a session: turning a pack on or off,
   // or importing or removing one, ends the session and starts the next (the marks of packs now off go).
-  let session = await startSession({ ctx, api, tables, settings, timing, getSettings: () => settings });
+  // One loader for the page: a session after a pack change makes a new card from the same script.
+  const loadCard = createCardLoader(ctx, api);
+  let session = await startSession({ ctx, api, tables, settings, timing, loadCard, getSettings: () => settings });
   let starting: Promise<void> | null = null;
   const restart = () => {
     const previous = starting ?? Promise.resolve();
     starting = previous.then(async () => {
       session.stop();
       if (ctx.isInvalid) return;
-      session = await startSession({ ctx, api, tables, settings, getSettings: () => settings });
+      session = await startSession({ ctx, api, tables, settings, loadCard, getSettings: () => settings });
     });
     void starting.finally(() => (starting = null));
   };
@@ -102,6 +104,8 @@ interface SessionStart {
   tables: ShippedMatcher;
   settings: Settings;
   getSettings(): Settings;
+  /** Makes the hover card (its script is injected once per page, on first use). */
+  loadCard: ReturnType<typeof createCardLoader>;
   timing?: BenchTiming;
 }
 
@@ -114,7 +118,7 @@ interface Session {
 }
 
 /** Starts marking with the packs that are on now; `stop` (or the context's end) tears it all down. */
-async function startSession({ ctx, api, tables, settings, getSettings, timing }: SessionStart): Promise<Session> {
+async function startSession({ ctx, api, tables, settings, getSettings, loadCard, timing }: SessionStart): Promise<Session> {
   const lifetime = new AbortController();
   const stopWithContext = () => lifetime.abort();
   ctx.signal.addEventListener('abort', stopWithContext, { once: true });
@@ -144,7 +148,7 @@ async function startSession({ ctx, api, tables, settings, getSettings, timing }:
 
   const card = createHoverCardController({
     registry: marker.registry,
-    loadSurface: createCardLoader(ctx, api),
+    loadSurface: loadCard,
     getSettings: () => getSettings(),
     setTopicEnabled: (topic, enabled) => sendToBackground(api, 'setTopicEnabled', { topic, enabled }).then(() => undefined),
     openSettings: () => void sendToBackground(api, 'openOptionsPage', undefined).catch(() => undefined),
