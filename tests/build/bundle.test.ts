@@ -32,6 +32,7 @@ const ACCEPTED_NETWORK_USES: Array<{ context: RegExp; why: string }> = [
 const ACCEPTED_URLS: Array<{ url: RegExp; why: string }> = [
   { url: /^http:\/\/www\.w3\.org\//, why: 'XML namespaces Preact uses for SVG and MathML; never fetched.' },
   { url: /^https:\/\/jinsa\.org\//, why: 'addresses of the cited reports, shown to readers as links.' },
+  { url: /^https:\/\/$/, why: 'the bare scheme the note-pack checker requires every link to start with; no address.' },
   { url: /^https?:\/\/\*(?:\.|\/)/, why: 'match patterns for content scripts and optional host permissions.' },
   { url: /^https?:\/\/\$\{/, why: 'a match pattern or URL built from a hostname the reader enabled.' },
   {

@@ -43,7 +43,14 @@ export const TOO_NEW_JS: readonly CompatRule[] = [
     example: 'const emoji = /[\\p{RGI_Emoji}--\\q{x}]/v;',
   },
   { name: 'RegExp.escape', chrome: '136', firefox: '134', pattern: /\bRegExp\.escape\b/, example: 'RegExp.escape(term)' },
-  { name: 'URL.parse / URL.canParse', chrome: '126 / 120', firefox: '126 / 115', pattern: /\bURL\.(?:parse|canParse)\b/, example: 'URL.parse(href)' },
+  {
+    name: 'URL.parse / URL.canParse',
+    chrome: '126 / 120',
+    firefox: '126 / 115',
+    // valibot's url() feature-checks it (`URL.canParse ? URL.canParse(x) : (new URL(x), true)`): that form is fine.
+    pattern: /(?<!URL\.canParse\?)\bURL\.(?:parse|canParse)\b(?!\?)/,
+    example: 'URL.parse(href)',
+  },
   { name: 'Uint8Array base64 / hex', chrome: '140', firefox: '133', pattern: /\.(?:fromBase64|toBase64|fromHex|toHex)\(/, example: 'Uint8Array.fromBase64(text)' },
   { name: 'HighlightRegistry.highlightsFromPoint', chrome: '140', firefox: 'none', pattern: /\bhighlightsFromPoint\b/, example: 'CSS.highlights.highlightsFromPoint(x, y)' },
   { name: 'document.startViewTransition', chrome: '111', firefox: '144', pattern: /\bstartViewTransition\b/, example: 'document.startViewTransition(update)' },
