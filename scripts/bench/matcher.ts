@@ -26,7 +26,6 @@ import { dataset as bundledDataset } from '../../src/data/index';
 import { matcherSourceOf } from '../../src/data/matcher-source';
 import type { Dataset } from '../../src/data/schema';
 import { compileMatcherTables, loadMatcher, shipMatcher, type ShippedMatcher } from '../../src/matching/index';
-import { unpackInts } from '../../src/matching/packed-ints';
 import { compileTerms, type TermEntry } from '../../src/matching/terms';
 import { MATCH_STRATEGIES, type MatchStrategy, type SpanFinder } from '../../tests/support/reference-matchers/index';
 import { htmlBlocks } from '../lib/html-text';
@@ -160,40 +159,19 @@ function printTable(header: string[], rows: string[][]): void {
   for (const row of rows) console.log(line(row));
 }
 
-/** Int32 values as base64 bytes, and back the way a page would have to (no Buffer there): the other shipping form measured. */
-function toBase64(values: readonly number[]): string {
-  return Buffer.from(new Int32Array(values).buffer).toString('base64');
-}
-
-function fromBase64(text: string): Int32Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return new Int32Array(bytes.buffer);
-}
-
 /**
- * What a page pays to get a matcher: building it from the notes (what the
+ * What it takes to get a matcher: building it from the notes (what the
  * content script did before tables shipped), against loading the shipped
- * tables; and for the tables' integer arrays alone, three ways to carry them:
- * JSON number arrays, packed strings (what ships), base64 bytes decoded the
- * way a page must (no Buffer there; `Uint8Array.fromBase64` is too new).
+ * tables (JSON.parse, base64 to bytes, a view per array). Warm, in Node: the
+ * page-cost section measures what a cold page pays.
  */
 function measureLoading(blocks: string[]): void {
   const source = matcherSourceOf(dataset);
   const shipped = shipMatcher(compileMatcherTables(source));
   const json = JSON.stringify(shipped);
-  const packedArrays = [shipped.main, shipped.near].flatMap((automaton) => [automaton.trie, automaton.ends, automaton.phraseIndex, automaton.failOf, automaton.overrides]);
-  const ints = packedArrays.map((packed) => [...unpackInts(packed)]);
-  const asJson = JSON.stringify(ints);
-  const asPacked = JSON.stringify(packedArrays);
-  const asBase64 = JSON.stringify(ints.map(toBase64));
-  const [compileMs, loadMs, jsonArraysMs, packedMs, base64Ms] = timeInTurns([
+  const [compileMs, loadMs] = timeInTurns([
     () => (sink += compileMatcherTables(source).factCount),
     () => (sink += loadMatcher(JSON.parse(json) as ShippedMatcher).factCount),
-    () => (sink += (JSON.parse(asJson) as number[][]).length),
-    () => (sink += (JSON.parse(asPacked) as string[]).map(unpackInts).length),
-    () => (sink += (JSON.parse(asBase64) as string[]).map(fromBase64).length),
   ]);
   const loaded = loadMatcher(JSON.parse(json) as ShippedMatcher);
   const [scanMs] = timeInTurns([
@@ -207,9 +185,6 @@ function measureLoading(blocks: string[]): void {
     [
       ['compile from the notes', compileMs!.toFixed(2), '—'],
       ['load the shipped tables', loadMs!.toFixed(2), String(json.length)],
-      ['  their integer arrays as JSON numbers', jsonArraysMs!.toFixed(2), String(asJson.length)],
-      ['  … as packed strings (shipped)', packedMs!.toFixed(2), String(asPacked.length)],
-      ['  … as base64 Int32 bytes', base64Ms!.toFixed(2), String(asBase64.length)],
     ],
   );
   console.log(`Full matcher (terms, rules, article facts) over every page block: ${scanMs!.toFixed(1)} ms.`);

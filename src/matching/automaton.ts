@@ -10,8 +10,9 @@
  *
  * Everything is built once, by `buildAutomaton`, at build time for the
  * bundled notes and at import time for a note pack. What a page gets is the
- * plain `AutomatonTables`; `Automaton` only wraps them (see `compiled.ts` for
- * how the DFA travels without its redundant rows).
+ * plain `AutomatonTables`, read straight from their bytes
+ * (`compiled-format.ts`); `Automaton` only wraps them, filling in the DFA
+ * rows a scan reaches as it reaches them.
  */
 import { CharKind, foldCode, isWordAt, kindOf } from './characters';
 import { canonicalSpan, endOfMatch } from './terms';
@@ -43,18 +44,25 @@ const SEPARATOR = CharKind.Separator;
 const SURROGATE = CharKind.Surrogate;
 /** Input classes below this are bare character kinds; from here on, one class per trie character. */
 export const LETTER_CLASS_BASE = 7;
-/** Scanner states: after a non-word character (a word may start), and inside a word no phrase starts with. */
-export const AT_WORD_START = 0;
-export const IN_WORD = 1;
 /**
- * Scanner states from here on are not walk states but spots to handle in
- * code: a character not classified yet, half of a surrogate pair, and then
- * one candidate state per trie node where the exact walk takes over.
+ * Walk states are positive: each is a row of the DFA. Row 0 is never a
+ * state, so a 0 read from the DFA means its row is not filled in yet (see
+ * `lazyScanner`): a fresh, zeroed table needs no fill pass.
  */
-export const SPECIAL = 1 << 24;
-const UNKNOWN_STATE = SPECIAL;
-const SURROGATE_STATE = SPECIAL + 1;
-export const FIRST_CANDIDATE_STATE = SPECIAL + 2;
+const UNFILLED_STATE = 0;
+/** Scanner states: after a non-word character (a word may start), and inside a word no phrase starts with. */
+const AT_WORD_START = 1;
+const IN_WORD = 2;
+/** Where walk states for trie nodes begin. */
+const FIRST_NODE_STATE = 3;
+/**
+ * Negative states are spots to handle in code: a character not classified
+ * yet, half of a surrogate pair, and then one candidate state per trie node
+ * where the exact walk takes over (counting down).
+ */
+const UNKNOWN_STATE = -1;
+const SURROGATE_STATE = -2;
+const FIRST_CANDIDATE_STATE = -3;
 /** Trie steps from a word start the scanner takes itself before handing the spot to the exact walk (8 measured fastest). */
 const CANDIDATE_DEPTH = 8;
 
@@ -114,105 +122,180 @@ export class Alphabet {
   }
 }
 
-/** The trie and the scanning DFA as plain arrays: what `buildAutomaton` produces and `Automaton` runs. */
+/** An array of small non-negative integers: typed as narrow as its largest value allows, so shipped tables stay small. */
+export type IndexArray = Uint8Array | Uint16Array | Int32Array;
+
+/**
+ * The trie and the scanning DFA as flat arrays: what `buildAutomaton`
+ * produces, what travels (as the arrays' bytes, `compiled-format.ts`) and
+ * what `Automaton` runs, with nothing to rebuild in between. The trie is
+ * numbered breadth first with each node's children in letter order, so a
+ * node's children are a contiguous run and depths only grow: no per-node
+ * rows or depths need storing. The DFA travels as each walk state's own
+ * transitions; the rows a scan reaches are filled in on first use.
+ */
 export interface AutomatonTables {
-  /** Row length: one more than the largest letter id the phrases use. */
-  stride: number;
-  /** Row start of each branching node in `rows`, -1 for nodes with one child or none. */
-  rowOf: Int32Array;
-  /** `rows[rowOf[node] + letter]`: the child node, 0 for none (node 0 is the root, never a child). */
-  rows: Int32Array;
-  /** The one child's letter and node, for nodes without a row. */
-  onlyLetter: Uint16Array;
-  onlyChild: Int32Array;
-  /** Trie steps from the root to each node. */
-  depthOf: Uint16Array;
-  /** 1 for nodes reached by a separator step (a run of separators stays there). */
-  viaSeparator: Uint8Array;
-  /** Phrase indices whose words end at each node: `phraseIndex[phraseStart[node] .. phraseStart[node + 1])`. */
-  phraseStart: Int32Array;
-  phraseIndex: Int32Array;
-  /** The scanning DFA: `delta[state * classCount + class]`. */
-  delta: Int32Array;
+  /** Node `n`'s children are `childStart[n] .. childStart[n + 1] - 1`, in letter order (node 0 is the root). */
+  childStart: IndexArray;
+  /** The letter id of the step into each node (0 for the root). */
+  letterOf: IndexArray;
+  /** The first node at each depth from 0, then the node count: depths never fall in breadth-first order. */
+  depthStart: IndexArray;
+  /** The nodes where phrases' words end, ascending; few nodes do, so no per-node array. */
+  endNodes: IndexArray;
+  /** The phrase indices ending at `endNodes[k]`: `phraseIndex[endStart[k] .. endStart[k + 1])`. */
+  endStart: IndexArray;
+  phraseIndex: IndexArray;
+  /** Input classes of the DFA (the alphabet's `classCount`). */
   classCount: number;
-  /** The trie node of each candidate state, by `state - FIRST_CANDIDATE_STATE`. */
-  candidateNodes: Int32Array;
-  /** For each walk state (from 2), the state whose row it copies where it has no transition of its own. */
-  failOf: Int32Array;
+  /** The trie node of each candidate state, by `FIRST_CANDIDATE_STATE - state`. */
+  candidateNodes: IndexArray;
+  /** For each walk state from 2, the state whose row it starts from (always an earlier one). */
+  failOf: IndexArray;
+  /** Each walk state's own transitions: `overrideClass`/`overrideTarget[overrideStart[state] .. overrideStart[state + 1])`. */
+  overrideStart: IndexArray;
+  overrideClass: IndexArray;
+  /** Targets as `packTarget` writes them. */
+  overrideTarget: IndexArray;
+}
+
+/** The names of `AutomatonTables`' arrays, in the order they travel. */
+export const AUTOMATON_ARRAYS = [
+  'childStart',
+  'letterOf',
+  'depthStart',
+  'endNodes',
+  'endStart',
+  'phraseIndex',
+  'candidateNodes',
+  'failOf',
+  'overrideStart',
+  'overrideClass',
+  'overrideTarget',
+] as const satisfies ReadonlyArray<keyof AutomatonTables>;
+
+/** The narrowest typed array for these non-negative integers. */
+export function narrowArray(values: ArrayLike<number>): IndexArray {
+  let largest = 0;
+  for (let index = 0; index < values.length; index++) {
+    const value = values[index]!;
+    if (!Number.isInteger(value) || value < 0 || value > 0x7fffffff) throw new RangeError(`Cannot store ${value} in the tables`);
+    if (value > largest) largest = value;
+  }
+  return largest < 0x100 ? Uint8Array.from(values) : largest < 0x10000 ? Uint16Array.from(values) : Int32Array.from(values);
+}
+
+/** A DFA target as a small number: walk states even, special states (candidates...) odd. */
+export function packTarget(target: number): number {
+  return target > 0 ? target * 2 : -target * 2 + 1;
+}
+
+function unpackTarget(packed: number): number {
+  return packed % 2 === 0 ? packed / 2 : -(packed - 1) / 2;
+}
+
+/** The node `letter` leads to from `node`, 0 for none: a short run of sorted letters, read only where the exact walk runs. */
+function step(tables: Pick<AutomatonTables, 'childStart' | 'letterOf'>, node: number, letter: number): number {
+  const { childStart, letterOf } = tables;
+  const end = childStart[node + 1]!;
+  for (let child = childStart[node]!; child < end; child++) {
+    const found = letterOf[child]!;
+    if (found === letter) return child;
+    if (found > letter) return 0;
+  }
+  return 0;
+}
+
+/** Where `node` is in the ascending `endNodes`, -1 if no phrase ends there. */
+function endIndexOf(endNodes: IndexArray, node: number): number {
+  let low = 0;
+  let high = endNodes.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const found = endNodes[middle]!;
+    if (found === node) return middle;
+    if (found < node) low = middle + 1;
+    else high = middle - 1;
+  }
+  return -1;
+}
+
+/** How many trie steps lead to `node`. */
+function depthOf(depthStart: IndexArray, node: number): number {
+  let depth = 0;
+  while (depthStart[depth + 1]! <= node) depth++;
+  return depth;
 }
 
 /** Builds the trie and the scanning DFA for `phrases` over `alphabet`. */
 export function buildAutomaton(phrases: readonly PhraseShape[], alphabet: Alphabet): AutomatonTables {
   const idOf = new Map(alphabet.letters.map((code, index) => [code, index + 1]));
+  // First as maps, in phrase order; then renumbered breadth first.
   const children: Array<Map<number, number>> = [new Map()];
   const phrasesAt: number[][] = [[]];
-  const depths: number[] = [0];
-  const separatorSteps: number[] = [0];
-  let stride = 1;
   phrases.forEach((phrase, phraseIndex) => {
     let node = 0;
     for (let i = 0; i < phrase.key.length; i++) {
       const letter = idOf.get(phrase.key.charCodeAt(i));
       if (letter === undefined) throw new Error(`The alphabet lacks a character of "${phrase.key}"`);
-      stride = Math.max(stride, letter + 1);
       let child = children[node]!.get(letter);
       if (child === undefined) {
         child = children.length;
         children.push(new Map());
         phrasesAt.push([]);
-        depths.push(i + 1);
-        separatorSteps.push(phrase.key.charCodeAt(i) === SPACE ? 1 : 0);
         children[node]!.set(letter, child);
       }
       node = child;
     }
     phrasesAt[node]!.push(phraseIndex);
   });
-  const rowOf = new Int32Array(children.length).fill(-1);
-  const onlyLetter = new Uint16Array(children.length);
-  const onlyChild = new Int32Array(children.length);
-  let branching = 0;
-  children.forEach((next, node) => {
-    if (node === 0 || next.size > 1) rowOf[node] = stride * branching++;
-  });
-  const rows = new Int32Array(stride * branching);
-  children.forEach((next, node) => {
-    for (const [letter, child] of next) {
-      if (rowOf[node]! >= 0) rows[rowOf[node]! + letter] = child;
-      else {
-        onlyLetter[node] = letter;
-        onlyChild[node] = child;
-      }
+  const order = [0];
+  const letters = [0];
+  const depths = [0];
+  const childStart: number[] = [];
+  for (let index = 0; index < order.length; index++) {
+    childStart.push(order.length);
+    for (const [letter, child] of [...children[order[index]!]!].sort((a, b) => a[0] - b[0])) {
+      order.push(child);
+      letters.push(letter);
+      depths.push(depths[index]! + 1);
     }
+  }
+  childStart.push(order.length);
+  const depthStart: number[] = [];
+  depths.forEach((depth, node) => {
+    while (depthStart.length <= depth) depthStart.push(node);
   });
-  const phraseStart = new Int32Array(children.length + 1);
+  depthStart.push(order.length);
+  const endNodes: number[] = [];
+  const endStart: number[] = [];
   const phraseIndex: number[] = [];
-  phrasesAt.forEach((list, node) => {
-    phraseStart[node] = phraseIndex.length;
-    phraseIndex.push(...list);
+  order.forEach((old, node) => {
+    if (phrasesAt[old]!.length === 0) return;
+    endNodes.push(node);
+    endStart.push(phraseIndex.length);
+    phraseIndex.push(...phrasesAt[old]!);
   });
-  phraseStart[children.length] = phraseIndex.length;
+  endStart.push(phraseIndex.length);
   const trie = {
-    stride,
-    rowOf,
-    rows,
-    onlyLetter,
-    onlyChild,
-    depthOf: Uint16Array.from(depths),
-    viaSeparator: Uint8Array.from(separatorSteps),
-    phraseStart,
-    phraseIndex: Int32Array.from(phraseIndex),
+    childStart: Int32Array.from(childStart),
+    letterOf: Int32Array.from(letters),
+    depthStart: Int32Array.from(depthStart),
   };
-  return { ...trie, ...buildScanner(trie, alphabet) };
-}
-
-type Trie = Pick<AutomatonTables, 'stride' | 'rowOf' | 'rows' | 'onlyLetter' | 'onlyChild' | 'depthOf' | 'viaSeparator' | 'phraseStart'>;
-
-/** The node `letter` leads to from `node`, 0 for none. */
-function step(trie: Trie, node: number, letter: number): number {
-  if (letter === 0 || letter >= trie.stride) return 0;
-  const row = trie.rowOf[node]!;
-  return row >= 0 ? trie.rows[row + letter]! : trie.onlyLetter[node] === letter ? trie.onlyChild[node]! : 0;
+  const endsPhrase = new Set(endNodes);
+  const scanner = buildScanner(trie, depths, (node) => endsPhrase.has(node), alphabet);
+  const narrow = {
+    childStart: narrowArray(trie.childStart),
+    letterOf: narrowArray(trie.letterOf),
+    depthStart: narrowArray(trie.depthStart),
+    endNodes: narrowArray(endNodes),
+    endStart: narrowArray(endStart),
+    phraseIndex: narrowArray(phraseIndex),
+    classCount: alphabet.classCount,
+    candidateNodes: narrowArray(scanner.candidateNodes),
+    failOf: narrowArray(scanner.failOf),
+  };
+  return { ...narrow, ...ownTransitions(scanner.delta, scanner.failOf, alphabet) };
 }
 
 /** The DFA row every automaton over `alphabet` starts from: outside the trie, a character's kind alone decides. */
@@ -235,27 +318,31 @@ export function kindRow(alphabet: Alphabet): Int32Array {
  * CANDIDATE_DEPTH steps deep, becomes a candidate state instead: the exact
  * walk takes over there, from the path's start.
  */
-function buildScanner(trie: Trie, alphabet: Alphabet): Pick<AutomatonTables, 'delta' | 'classCount' | 'candidateNodes' | 'failOf'> {
+function buildScanner(
+  trie: Pick<AutomatonTables, 'childStart' | 'letterOf'>,
+  depths: readonly number[],
+  endsPhrase: (node: number) => boolean,
+  alphabet: Alphabet,
+): { delta: Int32Array; candidateNodes: number[]; failOf: number[] } {
   const classCount = alphabet.classCount;
-  const delta = new Int32Array((trie.depthOf.length + 2) * classCount);
+  const delta = new Int32Array((depths.length + 2) * classCount);
   const candidateNodes: number[] = [];
   const walkNodes: number[] = [];
   /** The state of each trie node given one so far. */
   const stateOf = new Map<number, number>();
   /** For each walk node, the state of the longest proper suffix of its path that starts a word. */
   const failOfNode = new Map<number, number>();
-  const letterCount = Math.min(trie.stride, classCount - LETTER_CLASS_BASE);
+  const letterCount = classCount - LETTER_CLASS_BASE;
   const spaceLetter = alphabet.letters.indexOf(SPACE) + 1;
 
   const stateFor = (node: number, suffixEndsPhrase: boolean): number => {
     let state = stateOf.get(node);
     if (state !== undefined) return state;
-    const endsPhrase = trie.phraseStart[node + 1]! > trie.phraseStart[node]!;
-    if (suffixEndsPhrase || endsPhrase || trie.depthOf[node]! >= CANDIDATE_DEPTH) {
-      state = FIRST_CANDIDATE_STATE + candidateNodes.length;
+    if (suffixEndsPhrase || endsPhrase(node) || depths[node]! >= CANDIDATE_DEPTH) {
+      state = FIRST_CANDIDATE_STATE - candidateNodes.length;
       candidateNodes.push(node);
     } else {
-      state = 2 + walkNodes.length;
+      state = FIRST_NODE_STATE + walkNodes.length;
       walkNodes.push(node);
     }
     stateOf.set(node, state);
@@ -271,7 +358,7 @@ function buildScanner(trie: Trie, alphabet: Alphabet): Pick<AutomatonTables, 'de
     const state = stateFor(child, false);
     delta[AT_WORD_START * classCount + LETTER_CLASS_BASE + letter] = state;
     // After one character, a word starts again only if that character was not part of a word.
-    if (state < SPECIAL) failOfNode.set(child, alphabet.letterKinds[letter] === WORD ? IN_WORD : AT_WORD_START);
+    if (state > 0) failOfNode.set(child, alphabet.letterKinds[letter] === WORD ? IN_WORD : AT_WORD_START);
   }
   const failOf: number[] = [];
   // Breadth first, so a node's failure state (a shorter path) has its row filled already.
@@ -280,7 +367,7 @@ function buildScanner(trie: Trie, alphabet: Alphabet): Pick<AutomatonTables, 'de
     const state = stateOf.get(node)!;
     const row = state * classCount;
     const fail = failOfNode.get(node)!;
-    failOf[state - 2] = fail;
+    failOf[state - FIRST_NODE_STATE] = fail;
     const failRow = fail * classCount;
     // Wherever the path cannot go on, go where its suffix would.
     delta.copyWithin(row, failRow, failRow + classCount);
@@ -289,22 +376,75 @@ function buildScanner(trie: Trie, alphabet: Alphabet): Pick<AutomatonTables, 'de
       if (child === 0) continue;
       const cls = LETTER_CLASS_BASE + letter;
       const childFail = delta[failRow + cls]!;
-      const childState = stateFor(child, childFail >= FIRST_CANDIDATE_STATE);
+      const childState = stateFor(child, childFail <= FIRST_CANDIDATE_STATE);
       delta[row + cls] = childState;
-      if (childState < SPECIAL && !failOfNode.has(child)) failOfNode.set(child, childFail);
+      if (childState > 0 && !failOfNode.has(child)) failOfNode.set(child, childFail);
     }
-    if (trie.viaSeparator[node] === 1) {
+    if (spaceLetter > 0 && trie.letterOf[node] === spaceLetter) {
       // More separators after a separator step are the same step.
       delta[row + SEPARATOR] = state;
-      if (spaceLetter > 0) delta[row + LETTER_CLASS_BASE + spaceLetter] = state;
+      delta[row + LETTER_CLASS_BASE + spaceLetter] = state;
     }
   }
-  return {
-    delta: delta.slice(0, (2 + walkNodes.length) * classCount),
-    classCount,
-    candidateNodes: Int32Array.from(candidateNodes),
-    failOf: Int32Array.from(failOf),
+  return { delta: delta.slice(0, (FIRST_NODE_STATE + walkNodes.length) * classCount), candidateNodes, failOf };
+}
+
+/**
+ * Only what each DFA row adds to the row it starts from (the kind row for
+ * the two word states, its failure state's row after that): most rows are
+ * copies. Row 0 is no state and has none.
+ */
+function ownTransitions(
+  delta: Int32Array,
+  failOf: readonly number[],
+  alphabet: Alphabet,
+): Pick<AutomatonTables, 'overrideStart' | 'overrideClass' | 'overrideTarget'> {
+  const classCount = alphabet.classCount;
+  const states = delta.length / classCount;
+  const base = kindRow(alphabet);
+  const overrideStart: number[] = [];
+  const overrideClass: number[] = [];
+  const overrideTarget: number[] = [];
+  for (let state = 0; state < states; state++) {
+    overrideStart.push(overrideClass.length);
+    if (state === UNFILLED_STATE) continue;
+    const fail = state < FIRST_NODE_STATE ? -1 : failOf[state - FIRST_NODE_STATE]!;
+    if (fail >= state) throw new Error('A failure state must come before its state');
+    for (let cls = 0; cls < classCount; cls++) {
+      const target = delta[state * classCount + cls]!;
+      if (target === (fail < 0 ? base[cls] : delta[fail * classCount + cls])) continue;
+      overrideClass.push(cls);
+      overrideTarget.push(packTarget(target));
+    }
+  }
+  overrideStart.push(overrideClass.length);
+  return { overrideStart: narrowArray(overrideStart), overrideClass: narrowArray(overrideClass), overrideTarget: narrowArray(overrideTarget) };
+}
+
+/**
+ * The scanning DFA as `find` reads it, `delta[state * classCount + class]`,
+ * with each row filled in when a scan first reaches its state: a page reads
+ * few of them, so loading costs one allocation, not a pass over every state.
+ */
+export function lazyScanner(tables: AutomatonTables, alphabet: Alphabet): { delta: Int32Array; fillRow(state: number): void } {
+  const { classCount, failOf, overrideStart, overrideClass, overrideTarget } = tables;
+  const states = overrideStart.length - 1;
+  const delta = new Int32Array(states * classCount);
+  const filled = new Uint8Array(states);
+  let base: Int32Array | null = null;
+  const fillRow = (state: number): void => {
+    if (filled[state] === 1) return;
+    const row = state * classCount;
+    if (state < FIRST_NODE_STATE) delta.set((base ??= kindRow(alphabet)), row);
+    else {
+      const fail = failOf[state - FIRST_NODE_STATE]!;
+      fillRow(fail);
+      delta.copyWithin(row, fail * classCount, fail * classCount + classCount);
+    }
+    for (let k = overrideStart[state]!; k < overrideStart[state + 1]!; k++) delta[row + overrideClass[k]!] = unpackTarget(overrideTarget[k]!);
+    filled[state] = 1;
   };
+  return { delta, fillRow };
 }
 
 function isAsciiDigit(code: number): boolean {
@@ -324,6 +464,8 @@ function extendsNumber(text: string, start: number): boolean {
  */
 export class Automaton {
   private readonly classes: Uint16Array;
+  private readonly delta: Int32Array;
+  private readonly fillRow: (state: number) => void;
   /** Reused by `longestAt`: the best end found and the phrases ending there. */
   private bestEnd = -1;
   private readonly bestPhrases: number[] = [];
@@ -334,11 +476,13 @@ export class Automaton {
     private readonly phrases: readonly PhraseEnding[],
   ) {
     this.classes = alphabet.table;
+    ({ delta: this.delta, fillRow: this.fillRow } = lazyScanner(tables, alphabet));
   }
 
   /** Reports the leftmost-longest phrases in `text`, in order. */
   find(text: string, emit: SpanSink): void {
-    const { delta, classCount, candidateNodes } = this.tables;
+    const { classCount, candidateNodes } = this.tables;
+    const delta = this.delta;
     const classes = this.classes;
     const length = text.length;
     let state = AT_WORD_START;
@@ -347,7 +491,7 @@ export class Automaton {
       const code = text.charCodeAt(i);
       const previous = state;
       state = delta[previous * classCount + classes[code]!]!;
-      if (state < SPECIAL) {
+      if (state > 0) {
         i++;
         continue;
       }
@@ -356,12 +500,17 @@ export class Automaton {
         state = previous;
         continue;
       }
+      if (state === UNFILLED_STATE) {
+        this.fillRow(previous);
+        state = previous;
+        continue;
+      }
       if (state === SURROGATE_STATE) {
         state = isWordAt(text, i) ? IN_WORD : AT_WORD_START;
         i++;
         continue;
       }
-      const start = this.candidateStart(text, i, candidateNodes[state - FIRST_CANDIDATE_STATE]!);
+      const start = this.candidateStart(text, i, candidateNodes[FIRST_CANDIDATE_STATE - state]!);
       const first = this.stepClass(0, this.alphabet.classOf(text.charCodeAt(start)));
       const found = isAsciiDigit(text.charCodeAt(start)) && extendsNumber(text, start) ? false : this.longestAt(text, start, first);
       if (found) {
@@ -381,7 +530,7 @@ export class Automaton {
   /** Where the candidate that reached `node` with the character at `end` started: `depth` trie steps back, a separator run being one. */
   private candidateStart(text: string, end: number, node: number): number {
     let position = end;
-    for (let steps = this.tables.depthOf[node]!; steps > 0; steps--) {
+    for (let steps = depthOf(this.tables.depthStart, node); steps > 0; steps--) {
       if (kindOf(text.charCodeAt(position)) === SEPARATOR) {
         while (position > 0 && kindOf(text.charCodeAt(position - 1)) === SEPARATOR) position--;
       }
@@ -400,12 +549,13 @@ export class Automaton {
    * to `first`); leaves its end and phrases in `bestEnd`/`bestPhrases`.
    */
   private longestAt(text: string, start: number, first: number): boolean {
-    const { phraseStart, phraseIndex } = this.tables;
+    const { endNodes } = this.tables;
     let node = first;
     this.bestEnd = -1;
     let i = start + 1;
     for (;;) {
-      if (phraseStart[node + 1]! > phraseStart[node]!) this.finishPhrases(text, start, i, node, phraseStart, phraseIndex);
+      const endIndex = endIndexOf(endNodes, node);
+      if (endIndex >= 0) this.finishPhrases(text, start, i, endIndex);
       if (i >= text.length || node === 0) break;
       const cls = this.alphabet.classOf(text.charCodeAt(i));
       i++;
@@ -418,12 +568,13 @@ export class Automaton {
     return this.bestEnd >= 0;
   }
 
-  /** Considers the phrases whose words end at `node` (reached at `wordsEnd`): case, endings, the longest end. */
-  private finishPhrases(text: string, start: number, wordsEnd: number, node: number, phraseStart: Int32Array, phraseIndex: Int32Array): void {
+  /** Considers the phrases whose words end at `endNodes[endIndex]` (reached at `wordsEnd`): case, endings, the longest end. */
+  private finishPhrases(text: string, start: number, wordsEnd: number, endIndex: number): void {
+    const { endStart, phraseIndex } = this.tables;
     let spelled: string | undefined;
     let nodeBest = -1;
     const ending: number[] = [];
-    for (let k = phraseStart[node]!; k < phraseStart[node + 1]!; k++) {
+    for (let k = endStart[endIndex]!; k < endStart[endIndex + 1]!; k++) {
       const index = phraseIndex[k]!;
       const phrase = this.phrases[index]!;
       if (phrase.caseSensitive) {

@@ -1,42 +1,26 @@
 /**
  * How compiled matcher tables travel: as plain JSON (in the content script's
  * bundle for the built-in notes, in `storage.local` for an imported pack),
- * and back. Only what a page runs is kept. The scanning DFA's rows are
- * mostly copies of their failure states' rows, so only a row's own
- * transitions travel; the trie travels as one parent and letter per node.
- * Loading rebuilds the typed arrays in one linear pass each: no trie, no
- * breadth-first search, no term is read again.
+ * and back. Only what a page runs is kept. Each automaton's arrays travel as
+ * their own bytes, each as narrow as its values allow, in one base64 string:
+ * loading is one native decode and a typed-array view per array, with no
+ * pass of ours over nodes or numbers (`automaton.ts` keeps the trie flat and
+ * the scanning DFA as each state's own transitions, so nothing is rebuilt).
  */
-import { Alphabet, kindRow, SPECIAL, type AutomatonTables } from './automaton';
-import { packInts, unpackInts } from './packed-ints';
+import { AUTOMATON_ARRAYS, type AutomatonTables, type IndexArray } from './automaton';
+import { base64ToBytes, bytesToBase64 } from './base64';
 import type { GuardPhrase, MatcherTables, NeedRecord, PhraseRecord, RejectRecord, RuleRecord, WordSetRecord } from './compile';
 
 /** Bumped whenever the shape below changes, so stored tables from an older version are compiled again. */
-export const SHIPPED_FORMAT = 2;
+export const SHIPPED_FORMAT = 3;
 
-/** One automaton, its integer arrays packed (`packed-ints.ts`). */
+/** One automaton: its arrays' bytes and where each lies. */
 interface ShippedAutomaton {
-  /** Per node from 1: how far back its parent is, and the letter that leads to it. */
-  trie: string;
-  /** Nodes where phrases end: distance from the previous such node, and how many end there. */
-  ends: string;
-  /** The phrase indices, node by node. */
-  phraseIndex: string;
   classCount: number;
-  candidateNodes: string;
-  /** Per walk state from 2: the state whose row it starts from. */
-  failOf: string;
-  /** The DFA's own transitions: state (from the previous one), class, target (walk state or special, see `packTarget`). */
-  overrides: string;
-}
-
-/** A DFA target as a small number: walk states even, special states (candidates...) odd. */
-function packTarget(target: number): number {
-  return target < SPECIAL ? target * 2 : (target - SPECIAL) * 2 + 1;
-}
-
-function unpackTarget(packed: number): number {
-  return packed % 2 === 0 ? packed / 2 : (packed - 1) / 2 + SPECIAL;
+  /** Per array of `AUTOMATON_ARRAYS`, in order: its length and its element size in bytes (1, 2 or 4). */
+  layout: number[];
+  /** The arrays' little-endian bytes end to end, each starting on a multiple of 4, as base64. */
+  bytes: string;
 }
 
 /** A phrase as shipped: short keys, only what the page reads. */
@@ -105,139 +89,49 @@ function loadPhrase(shipped: ShippedPhrase): PhraseRecord {
   return phrase;
 }
 
-function shipAutomaton(tables: AutomatonTables, alphabet: Alphabet): ShippedAutomaton {
-  const nodes = tables.depthOf.length;
-  const parents: number[] = [];
-  const letters: number[] = [];
-  for (let node = 0; node < nodes; node++) {
-    const row = tables.rowOf[node]!;
-    if (row >= 0) {
-      for (let letter = 1; letter < tables.stride; letter++) {
-        const child = tables.rows[row + letter]!;
-        if (child !== 0) {
-          parents[child - 1] = node;
-          letters[child - 1] = letter;
-        }
-      }
-    } else if (tables.onlyChild[node]! !== 0) {
-      parents[tables.onlyChild[node]! - 1] = node;
-      letters[tables.onlyChild[node]! - 1] = tables.onlyLetter[node]!;
-    }
+/** Whether this engine stores typed arrays little-endian, as the shipped bytes are. */
+const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
+function shipAutomaton(tables: AutomatonTables): ShippedAutomaton {
+  if (!LITTLE_ENDIAN) throw new Error('Tables are shipped from a little-endian engine only');
+  const arrays = AUTOMATON_ARRAYS.map((name) => tables[name]);
+  const layout = arrays.flatMap((array) => [array.length, array.BYTES_PER_ELEMENT]);
+  const bytes = new Uint8Array(arrays.reduce((total, array) => total + paddedSize(array), 0));
+  let offset = 0;
+  for (const array of arrays) {
+    bytes.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), offset);
+    offset += paddedSize(array);
   }
-  const trie: number[] = [];
-  for (let child = 1; child < nodes; child++) trie.push(child - parents[child - 1]!, letters[child - 1]!);
-  const ends: number[] = [];
-  let previousEnd = 0;
-  for (let node = 0; node < nodes; node++) {
-    const count = tables.phraseStart[node + 1]! - tables.phraseStart[node]!;
-    if (count === 0) continue;
-    ends.push(node - previousEnd, count);
-    previousEnd = node;
-  }
-  const classCount = tables.classCount;
-  const states = tables.delta.length / classCount;
-  const overrides: number[] = [];
-  const base = kindRow(alphabet);
-  let previousState = 0;
-  for (let state = 0; state < states; state++) {
-    if (state === 1) continue;
-    const from = state === 0 ? base : tables.delta.subarray(tables.failOf[state - 2]! * classCount, tables.failOf[state - 2]! * classCount + classCount);
-    if (state >= 2 && tables.failOf[state - 2]! >= state) throw new Error('A failure state must come before its state');
-    for (let cls = 0; cls < classCount; cls++) {
-      const target = tables.delta[state * classCount + cls]!;
-      if (target === from[cls]) continue;
-      overrides.push(state - previousState, cls, packTarget(target));
-      previousState = state;
-    }
-  }
-  return {
-    trie: packInts(trie),
-    ends: packInts(ends),
-    phraseIndex: packInts(tables.phraseIndex),
-    classCount,
-    candidateNodes: packInts(tables.candidateNodes),
-    failOf: packInts(tables.failOf),
-    overrides: packInts(overrides),
-  };
+  return { classCount: tables.classCount, layout, bytes: bytesToBase64(bytes) };
 }
 
-function loadAutomaton(shipped: ShippedAutomaton, alphabet: Alphabet): AutomatonTables {
-  const trie = unpackInts(shipped.trie);
-  const nodes = trie.length / 2 + 1;
-  const parents = new Int32Array(nodes);
-  const childCount = new Int32Array(nodes);
-  let stride = 1;
-  for (let child = 1; child < nodes; child++) {
-    const parent = child - trie[2 * (child - 1)]!;
-    parents[child] = parent;
-    childCount[parent]! += 1;
-    stride = Math.max(stride, trie[2 * (child - 1) + 1]! + 1);
-  }
-  const rowOf = new Int32Array(nodes).fill(-1);
-  let branching = 0;
-  for (let node = 0; node < nodes; node++) if (node === 0 || childCount[node]! > 1) rowOf[node] = stride * branching++;
-  const rows = new Int32Array(stride * branching);
-  const onlyLetter = new Uint16Array(nodes);
-  const onlyChild = new Int32Array(nodes);
-  const depthOf = new Uint16Array(nodes);
-  const viaSeparator = new Uint8Array(nodes);
-  const spaceLetter = alphabet.letters.indexOf(32) + 1;
-  for (let child = 1; child < nodes; child++) {
-    const parent = parents[child]!;
-    const letter = trie[2 * (child - 1) + 1]!;
-    if (rowOf[parent]! >= 0) rows[rowOf[parent]! + letter] = child;
-    else {
-      onlyLetter[parent] = letter;
-      onlyChild[parent] = child;
-    }
-    depthOf[child] = depthOf[parent]! + 1;
-    viaSeparator[child] = letter === spaceLetter ? 1 : 0;
-  }
-  const counts = new Int32Array(nodes);
-  const ends = unpackInts(shipped.ends);
-  let node = 0;
-  for (let index = 0; index < ends.length; index += 2) {
-    node += ends[index]!;
-    counts[node] = ends[index + 1]!;
-  }
-  const phraseStart = new Int32Array(nodes + 1);
-  for (let at = 0; at < nodes; at++) phraseStart[at + 1] = phraseStart[at]! + counts[at]!;
+function paddedSize(array: IndexArray): number {
+  return Math.ceil(array.byteLength / 4) * 4;
+}
 
-  const classCount = shipped.classCount;
-  const failOf = unpackInts(shipped.failOf);
-  const states = failOf.length + 2;
-  const delta = new Int32Array(states * classCount);
-  const base = kindRow(alphabet);
-  const overrides = unpackInts(shipped.overrides);
-  let next = 0;
-  let overrideState = overrides.length > 0 ? overrides[0]! : -1;
-  for (let state = 0; state < states; state++) {
-    if (state < 2) delta.set(base, state * classCount);
-    else {
-      const fail = failOf[state - 2]! * classCount;
-      delta.copyWithin(state * classCount, fail, fail + classCount);
-    }
-    while (next < overrides.length && overrideState === state) {
-      delta[state * classCount + overrides[next + 1]!] = unpackTarget(overrides[next + 2]!);
-      next += 3;
-      if (next < overrides.length) overrideState += overrides[next]!;
-    }
-  }
-  return {
-    stride,
-    rowOf,
-    rows,
-    onlyLetter,
-    onlyChild,
-    depthOf,
-    viaSeparator,
-    phraseStart,
-    phraseIndex: unpackInts(shipped.phraseIndex),
-    delta,
-    classCount,
-    candidateNodes: unpackInts(shipped.candidateNodes),
-    failOf,
-  };
+const ARRAY_OF_SIZE = { 1: Uint8Array, 2: Uint16Array, 4: Int32Array } as const;
+
+function loadAutomaton(shipped: ShippedAutomaton): AutomatonTables {
+  const bytes = base64ToBytes(shipped.bytes);
+  const arrays: Partial<Record<(typeof AUTOMATON_ARRAYS)[number], IndexArray>> = {};
+  let offset = 0;
+  AUTOMATON_ARRAYS.forEach((name, index) => {
+    const length = shipped.layout[2 * index]!;
+    const size = shipped.layout[2 * index + 1]!;
+    const View = ARRAY_OF_SIZE[size as keyof typeof ARRAY_OF_SIZE];
+    if (!View || !Number.isInteger(length) || length < 0 || offset + length * size > bytes.length) throw new Error(`Matcher tables: bad layout for ${name}`);
+    // A big-endian engine (none ships today) reads each number byte by byte instead of viewing them.
+    arrays[name] = LITTLE_ENDIAN ? new View(bytes.buffer as ArrayBuffer, bytes.byteOffset + offset, length) : readLittleEndian(bytes, offset, length, size);
+    offset += Math.ceil((length * size) / 4) * 4;
+  });
+  return { ...(arrays as Record<(typeof AUTOMATON_ARRAYS)[number], IndexArray>), classCount: shipped.classCount };
+}
+
+function readLittleEndian(bytes: Uint8Array, offset: number, length: number, size: number): IndexArray {
+  const view = new DataView(bytes.buffer, bytes.byteOffset + offset, length * size);
+  const values = new Int32Array(length);
+  for (let index = 0; index < length; index++) values[index] = size === 1 ? view.getUint8(index) : size === 2 ? view.getUint16(index * 2, true) : view.getInt32(index * 4, true);
+  return values;
 }
 
 function shipRule(rule: RuleRecord): RuleRecord {
@@ -252,7 +146,6 @@ function shipRule(rule: RuleRecord): RuleRecord {
 
 /** The tables as JSON-ready data, keeping only what a page runs. */
 export function shipMatcher(tables: MatcherTables): ShippedMatcher {
-  const alphabet = new Alphabet(tables.letters);
   return {
     format: SHIPPED_FORMAT,
     letters: [...tables.letters],
@@ -264,16 +157,15 @@ export function shipMatcher(tables: MatcherTables): ShippedMatcher {
     guardLists: tables.guardLists,
     rules: tables.rules.map(shipRule),
     mainPhrases: tables.mainPhrases.map(shipPhrase),
-    main: shipAutomaton(tables.main, alphabet),
+    main: shipAutomaton(tables.main),
     nearPhrases: tables.nearPhrases.map(shipPhrase),
-    near: shipAutomaton(tables.near, alphabet),
+    near: shipAutomaton(tables.near),
   };
 }
 
 /** Rebuilds the tables a matcher runs from their shipped form. */
 export function loadShippedMatcher(shipped: ShippedMatcher): MatcherTables {
   if (shipped.format !== SHIPPED_FORMAT) throw new Error(`Matcher tables of format ${String(shipped.format)} need compiling again`);
-  const alphabet = new Alphabet(shipped.letters);
   return {
     letters: shipped.letters,
     topics: shipped.topics,
@@ -284,8 +176,8 @@ export function loadShippedMatcher(shipped: ShippedMatcher): MatcherTables {
     guardLists: shipped.guardLists,
     rules: shipped.rules,
     mainPhrases: shipped.mainPhrases.map(loadPhrase),
-    main: loadAutomaton(shipped.main, alphabet),
+    main: loadAutomaton(shipped.main),
     nearPhrases: shipped.nearPhrases.map(loadPhrase),
-    near: loadAutomaton(shipped.near, alphabet),
+    near: loadAutomaton(shipped.near),
   };
 }

@@ -7,6 +7,7 @@ export { compilePack, countsOf, namespacedId, namespacePack, packOfId, packSourc
 export { enabledImportedPacks, isBuiltInEnabled, loadEnabledNotes } from './enabled';
 export { confirmPackImport, countChanges, preparePackImport, type PackImportResult, type PackPreview } from './import';
 export { PACK_LIMITS } from './limits';
-export { listPacks, packKey, PACKS_INDEX_KEY, readPack, readPackTables, removePack, savePack, savePacks, type PackEntry, type StoredPack } from './store';
+export { refreshStalePacks } from './refresh';
+export { isCurrentTables, listPacks, packKey, PACKS_INDEX_KEY, readPack, readPackTables, removePack, savePack, savePacks, type PackEntry, type StoredPack } from './store';
 export { BUILT_IN_PACK_ID, checkPack, checkPackText, type PackCheck } from './validate-pack';
 export { builtInCatalog, builtInCatalogPack, loadCatalog } from './extension-catalog';

@@ -7,7 +7,7 @@
  */
 import type { ExtensionApi } from '@/src/extension/api';
 import type { PackMeta } from '@/src/data';
-import type { ShippedMatcher } from '@/src/matching/index';
+import { SHIPPED_FORMAT, type ShippedMatcher } from '@/src/matching/index';
 import type { CompiledPack, PackCounts } from './compile-pack';
 
 /** The index of imported packs. */
@@ -47,13 +47,19 @@ export async function readPack(api: ExtensionApi, id: string): Promise<StoredPac
   return pack && typeof pack === 'object' && pack.notes && pack.tables ? pack : undefined;
 }
 
+/** Whether stored tables are in the layout this version reads (see `refresh.ts` for the others). */
+export function isCurrentTables(tables: unknown): boolean {
+  return typeof tables === 'object' && tables !== null && (tables as { format?: unknown }).format === SHIPPED_FORMAT;
+}
+
 /** The compiled tables of these packs (those that are stored), for the content script. */
 export async function readPackTables(api: ExtensionApi, ids: readonly string[]): Promise<ShippedMatcher[]> {
   if (ids.length === 0) return [];
   const stored = await api.storage.local.get(ids.map(packKey));
   return ids.flatMap((id) => {
     const pack = stored[packKey(id)] as StoredPack | undefined;
-    return pack?.tables ? [pack.tables] : [];
+    // Tables of an older layout wait for the background to compile them again (`refresh.ts`).
+    return pack?.tables && isCurrentTables(pack.tables) ? [pack.tables] : [];
   });
 }
 

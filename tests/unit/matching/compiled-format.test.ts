@@ -126,6 +126,19 @@ describe('shipped tables', () => {
     expect(() => loadMatcher(formatless as unknown as ShippedMatcher)).toThrow(/format undefined/);
     expect(() => loadShippedMatcher({ ...roundTrip(shipped), format: String(SHIPPED_FORMAT) } as unknown as ShippedMatcher)).toThrow(/need compiling again/);
   });
+
+  it('carry each automaton as bytes, and refuse a layout that does not fit them', () => {
+    expect(typeof shipped.main.bytes).toBe('string');
+    const truncated = roundTrip(shipped);
+    truncated.main.bytes = truncated.main.bytes.slice(0, 8);
+    expect(() => loadMatcher(truncated)).toThrow(/bad layout for/);
+    const oddSize = roundTrip(shipped);
+    oddSize.near.layout[1] = 3;
+    expect(() => loadMatcher(oddSize)).toThrow(/bad layout for childStart/);
+    const negative = roundTrip(shipped);
+    negative.main.layout[0] = -1;
+    expect(() => loadMatcher(negative)).toThrow(/bad layout for childStart/);
+  });
 });
 
 describe('a loaded matcher', () => {
