@@ -473,7 +473,7 @@ export class Automaton {
   constructor(
     private readonly tables: AutomatonTables,
     private readonly alphabet: Alphabet,
-    private readonly phrases: readonly PhraseEnding[],
+    private readonly phrases: { at(index: number): PhraseEnding | undefined },
   ) {
     this.classes = alphabet.table;
     ({ delta: this.delta, fillRow: this.fillRow } = lazyScanner(tables, alphabet));
@@ -576,7 +576,7 @@ export class Automaton {
     const ending: number[] = [];
     for (let k = endStart[endIndex]!; k < endStart[endIndex + 1]!; k++) {
       const index = phraseIndex[k]!;
-      const phrase = this.phrases[index]!;
+      const phrase = this.phrases.at(index)!;
       if (phrase.caseSensitive) {
         spelled ??= canonicalSpan(text, start, wordsEnd);
         if (spelled !== phrase.exact) continue;

@@ -28,11 +28,21 @@ export const DIGIT_GLUE_SOURCE = '[/.:]';
 /** The digits the digit-glue rule looks at; dates and clock times in news text use ASCII digits. */
 export const DIGIT_SOURCE = '[0-9]';
 
+/**
+ * The expressions, each made on first use: building a Unicode-property
+ * expression costs a page load most of a millisecond, and most pages never
+ * need one (`quickKindOf` covers their characters).
+ */
+function lazyExpression(source: string, flags: string): () => RegExp {
+  let expression: RegExp | undefined;
+  return () => (expression ??= new RegExp(source, flags));
+}
+
 /** Splits a term into its words. */
-export const SEPARATOR_RUN = new RegExp(SEPARATOR_RUN_SOURCE, 'u');
-const APOSTROPHE_GLOBAL = new RegExp(APOSTROPHE_SOURCE, 'gu');
-const WORD_CHAR = new RegExp(`^${WORD_CHAR_SOURCE}$`, 'u');
-const SEPARATOR_CHAR = new RegExp(`^${SEPARATOR_RUN_SOURCE}$`, 'u');
+export const separatorRun = lazyExpression(SEPARATOR_RUN_SOURCE, 'u');
+const apostropheGlobal = lazyExpression(APOSTROPHE_SOURCE, 'gu');
+const wordChar = lazyExpression(`^${WORD_CHAR_SOURCE}$`, 'u');
+const separatorChar = lazyExpression(`^${SEPARATOR_RUN_SOURCE}$`, 'u');
 
 /** How the automaton sees one UTF-16 code unit. */
 export const CharKind = {
@@ -92,8 +102,8 @@ export function kindByExpression(code: number): CharKind {
   if (code >= 0xd800 && code <= 0xdfff) return CharKind.Surrogate;
   const char = String.fromCharCode(code);
   if (APOSTROPHES.includes(char)) return CharKind.Apostrophe;
-  if (SEPARATOR_CHAR.test(char)) return CharKind.Separator;
-  return WORD_CHAR.test(char) ? CharKind.Word : CharKind.Other;
+  if (separatorChar().test(char)) return CharKind.Separator;
+  return wordChar().test(char) ? CharKind.Word : CharKind.Other;
 }
 
 /** The kind of one UTF-16 code unit. */
@@ -129,7 +139,7 @@ export function isWordAt(text: string, index: number): boolean {
   if (kind !== CharKind.Surrogate) return kind === CharKind.Word;
   const start = index > 0 && text.charCodeAt(index) >= 0xdc00 ? index - 1 : index;
   const codePoint = text.codePointAt(start)!;
-  return WORD_CHAR.test(String.fromCodePoint(codePoint));
+  return wordChar().test(String.fromCodePoint(codePoint));
 }
 
 /** Whether the code unit is an ASCII digit. */
@@ -144,5 +154,5 @@ export function isDigitGlueCode(code: number): boolean {
 
 /** Writes every apostrophe as the straight one. */
 export function straightenApostrophes(text: string): string {
-  return text.replace(APOSTROPHE_GLOBAL, "'");
+  return text.replace(apostropheGlobal(), "'");
 }

@@ -25,6 +25,15 @@ export const SCOPE_CODES: Readonly<Record<Scope, number>> = { sentence: 0, parag
 export type GuardPhrase = ReadonlyArray<string | number>;
 
 /** One phrase an automaton finds, and what finding it means (what a page needs of it). */
+/**
+ * The phrases of one automaton by index: an array when compiled, records made
+ * on first read when loaded from shipped tables (a page reads few of them).
+ */
+export interface PhraseList {
+  readonly length: number;
+  at(index: number): PhraseRecord | undefined;
+}
+
 export interface PhraseRecord extends PhraseEnding {
   /** For a term: its topic's index and the term as written. */
   topic?: number;
@@ -99,9 +108,9 @@ export interface MatcherTables {
   /** The word lists guard phrases refer to by index: each entry's words. */
   guardLists: string[][][];
   rules: RuleRecord[];
-  mainPhrases: PhraseRecord[];
+  mainPhrases: PhraseList;
   main: AutomatonTables;
-  nearPhrases: PhraseRecord[];
+  nearPhrases: PhraseList;
   near: AutomatonTables;
 }
 

@@ -9,7 +9,7 @@
  */
 import { AUTOMATON_ARRAYS, type AutomatonTables, type IndexArray } from './automaton';
 import { base64ToBytes, bytesToBase64 } from './base64';
-import type { GuardPhrase, MatcherTables, NeedRecord, PhraseRecord, RejectRecord, RuleRecord, WordSetRecord } from './compile';
+import type { GuardPhrase, MatcherTables, NeedRecord, PhraseList, PhraseRecord, RejectRecord, RuleRecord, WordSetRecord } from './compile';
 
 /** Bumped whenever the shape below changes, so stored tables from an older version are compiled again. */
 export const SHIPPED_FORMAT = 3;
@@ -92,6 +92,28 @@ function loadPhrase(shipped: ShippedPhrase): PhraseRecord {
 /** Whether this engine stores typed arrays little-endian, as the shipped bytes are. */
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
+/** Shipped phrases, each made a `PhraseRecord` the first time a scan reads it. */
+class ShippedPhraseList implements PhraseList {
+  private readonly loaded: Array<PhraseRecord | undefined>;
+
+  constructor(private readonly shipped: readonly ShippedPhrase[]) {
+    this.loaded = new Array<PhraseRecord | undefined>(shipped.length);
+  }
+
+  get length(): number {
+    return this.shipped.length;
+  }
+
+  at(index: number): PhraseRecord | undefined {
+    const shipped = this.shipped[index];
+    return shipped ? (this.loaded[index] ??= loadPhrase(shipped)) : undefined;
+  }
+}
+
+function shipPhrases(list: PhraseList): ShippedPhrase[] {
+  return Array.from({ length: list.length }, (_, index) => shipPhrase(list.at(index)!));
+}
+
 function shipAutomaton(tables: AutomatonTables): ShippedAutomaton {
   if (!LITTLE_ENDIAN) throw new Error('Tables are shipped from a little-endian engine only');
   const arrays = AUTOMATON_ARRAYS.map((name) => tables[name]);
@@ -156,9 +178,9 @@ export function shipMatcher(tables: MatcherTables): ShippedMatcher {
     guardCount: tables.guardCount,
     guardLists: tables.guardLists,
     rules: tables.rules.map(shipRule),
-    mainPhrases: tables.mainPhrases.map(shipPhrase),
+    mainPhrases: shipPhrases(tables.mainPhrases),
     main: shipAutomaton(tables.main),
-    nearPhrases: tables.nearPhrases.map(shipPhrase),
+    nearPhrases: shipPhrases(tables.nearPhrases),
     near: shipAutomaton(tables.near),
   };
 }
@@ -175,9 +197,9 @@ export function loadShippedMatcher(shipped: ShippedMatcher): MatcherTables {
     guardCount: shipped.guardCount,
     guardLists: shipped.guardLists,
     rules: shipped.rules,
-    mainPhrases: shipped.mainPhrases.map(loadPhrase),
+    mainPhrases: new ShippedPhraseList(shipped.mainPhrases),
     main: loadAutomaton(shipped.main),
-    nearPhrases: shipped.nearPhrases.map(loadPhrase),
+    nearPhrases: new ShippedPhraseList(shipped.nearPhrases),
     near: loadAutomaton(shipped.near),
   };
 }

@@ -224,7 +224,7 @@ class CompiledRuntime implements Matcher {
     this.main.find(text, (start, end, indices) => {
       let terms: number[] | null = null;
       for (let k = 0; k < indices.length; k++) {
-        const phrase = phrases[indices[k]!]!;
+        const phrase = phrases.at(indices[k]!)!;
         if (phrase.topic !== undefined) (terms ??= []).push(indices[k]!);
         else if (phrase.set !== undefined) {
           // Guards need the block's sentences: judged after the pass, for the few words that have them.
@@ -305,7 +305,7 @@ class CompiledRuntime implements Matcher {
     const phrases = this.compiled.nearPhrases;
     this.near.find(context.text, (start, end, indices) => {
       for (let k = 0; k < indices.length; k++) {
-        const phrase = phrases[indices[k]!]!;
+        const phrase = phrases.at(indices[k]!)!;
         if (phrase.set !== undefined) {
           if (!phrase.guard) found.add(phrase.set, start, end);
           else if (passesGuards(context, start, end, phrase)) found.add(phrase.set, start, end, phrase.guard.id);
@@ -324,7 +324,7 @@ class CompiledRuntime implements Matcher {
     const judged: Judged[] = [];
     let best = 0;
     for (const index of terms) {
-      const phrase = phrases[index]!;
+      const phrase = phrases.at(index)!;
       const rule = phrase.rule === undefined ? undefined : this.compiled.rules[phrase.rule]!;
       const verdict = rule ? this.judgeRule(context, start, end, phrase, rule) : { phrase, strength: CERTAIN, count: 0, distance: 0, sets: null };
       if (!verdict) continue;

@@ -11,7 +11,7 @@ import {
   isDigitGlueCode,
   isWordAt,
   kindOf,
-  SEPARATOR_RUN,
+  separatorRun,
   straightenApostrophes,
 } from './characters';
 
@@ -45,7 +45,7 @@ export function compileTerms(topics: readonly TopicTermsSource[]): TermEntry[] {
 /** Normalizes one phrase; also used for context words, which are matched like case-insensitive terms. */
 export function termEntry(topic: string, text: string, caseSensitive: boolean, context?: string): TermEntry {
   const words = straightenApostrophes(text.trim())
-    .split(SEPARATOR_RUN)
+    .split(separatorRun())
     .filter((word) => word.length > 0);
   if (words.length === 0) throw new Error(`Term "${text}" of topic "${topic}" has no words`);
   const exact = words.join(' ');

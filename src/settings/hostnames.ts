@@ -41,6 +41,8 @@ export function normalizeSiteList(entries: readonly unknown[]): string[] {
 
 /** Whether a page's hostname (or URL) belongs to one of the listed sites or their subdomains. */
 export function isSiteListed(hostnameOrUrl: string, sites: readonly string[]): boolean {
+  // Most readers pause no site: skip parsing the page's URL on every load.
+  if (sites.length === 0) return false;
   const host = normalizeSiteName(hostnameOrUrl);
   if (host === null) return false;
   return sites.some((site) => host === site || host.endsWith(`.${site}`));

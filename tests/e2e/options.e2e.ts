@@ -5,25 +5,13 @@
  */
 import { afterEach, expect, it } from 'vitest';
 import type { TestPage } from './support/browser';
-import { poll, readStoredSettings, updateStoredSettings, type StoredSettings } from './support/marks';
+import { FRESH_INSTALL_SETTINGS, poll, readStoredSettings, updateStoredSettings, type StoredSettings } from './support/marks';
 import { waitForMention } from './support/mentions';
 import { FIXTURE_HOSTS } from './support/server';
 import { forEachBrowser } from './support/suite';
 import { clickByText, documentTimeOrigin, markedNames, waitForMarkedNames } from './support/ui-pages';
 
 const ARTICLE = '/popup-article.html';
-/** The settings a fresh install starts with (src/settings/fields.ts DEFAULT_SETTINGS). */
-const DEFAULTS: StoredSettings = {
-  enabled: true,
-  disabledTopics: [],
-  markMode: 'every',
-  highlightStyle: 'underline',
-  hoverDelayMs: 300,
-  theme: 'system',
-  showBadge: true,
-  pausedSites: [],
-  disabledPacks: [],
-};
 /** Topics the article mentions, as their highlight names end. */
 const ARTICLE_TOPICS = ['abraham-accords-normalization', 'iran-proxies-attacks', 'mutual-defense-treaty'];
 
@@ -63,7 +51,7 @@ function chooseFile(options: TestPage, text: string): Promise<void> {
 
 forEachBrowser(({ driver, server }) => {
   afterEach(async () => {
-    await updateStoredSettings(driver(), DEFAULTS);
+    await updateStoredSettings(driver(), FRESH_INSTALL_SETTINGS);
   });
 
   async function openOptions(): Promise<TestPage> {
@@ -127,7 +115,7 @@ forEachBrowser(({ driver, server }) => {
     expect(exported.name).toMatch(/^policy-lens-settings-\d{4}-\d{2}-\d{2}\.json$/);
     const file = JSON.parse(exported.text) as { format: string; version: number; settings: StoredSettings };
     expect(file.format).toBe('policy-lens-settings');
-    expect(file.settings).toEqual({ ...DEFAULTS, highlightStyle: 'background' });
+    expect(file.settings).toEqual({ ...FRESH_INSTALL_SETTINGS, highlightStyle: 'background' });
 
     await options.click('label[for="highlight-style-underline"]');
     await waitForStoredStyle(options, 'underline');
@@ -188,7 +176,7 @@ forEachBrowser(({ driver, server }) => {
       undefined,
       { message: 'the "reset done" message' },
     );
-    expect(await readStoredSettings(driver())).toMatchObject(DEFAULTS);
+    expect(await readStoredSettings(driver())).toMatchObject(FRESH_INSTALL_SETTINGS);
     expect(await checkedStyle(options)).toBe('underline');
     await expectNoErrors(options);
   });

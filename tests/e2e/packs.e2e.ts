@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { highlightName } from '../../src/page/highlights';
 import type { Driver, TestPage } from './support/browser';
-import { hoverMark, readStoredSettings, updateStoredSettings, type StoredSettings } from './support/marks';
+import { hoverMark, readStoredSettings, updateStoredSettings, FRESH_INSTALL_SETTINGS } from './support/marks';
 import { FIXTURE_HOSTS, FIXTURES_DIR } from './support/server';
 import { forEachBrowser } from './support/suite';
 import { clickByText, waitForMarkedNames } from './support/ui-pages';
@@ -19,18 +19,6 @@ const PACK_FILE = 'us-collective-defense.json';
 const INVALID_PACK_FILE = 'invalid-broken-references.json';
 const PACK_ID = 'us-collective-defense';
 const PACK_NAME = 'U.S. collective defense treaties';
-/** The settings a fresh install starts with (src/settings/fields.ts DEFAULT_SETTINGS). */
-const DEFAULTS: StoredSettings = {
-  enabled: true,
-  disabledTopics: [],
-  markMode: 'every',
-  highlightStyle: 'underline',
-  hoverDelayMs: 300,
-  theme: 'system',
-  showBadge: true,
-  pausedSites: [],
-  disabledPacks: [],
-};
 /** The built-in topic the article names (NATO, Article 5, ANZUS), as its highlight is called. */
 const BUILT_IN_HIGHLIGHT = highlightName('underline', 'us-alliances-nato');
 /** The pack's topics the article names (Washington Treaty and Article 5; ANZUS; Rio Pact), as their colour slots are called. */
@@ -95,7 +83,7 @@ async function removeImportedPacks(driver: Driver): Promise<void> {
 forEachBrowser(({ driver, server }) => {
   afterEach(async () => {
     await removeImportedPacks(driver());
-    await updateStoredSettings(driver(), DEFAULTS);
+    await updateStoredSettings(driver(), FRESH_INSTALL_SETTINGS);
   });
 
   async function openOptions(): Promise<TestPage> {

@@ -82,6 +82,9 @@ class FirefoxLog {
   }
 }
 
+/** How long a first install may take to open its welcome tab (a loaded two-core machine). */
+const WELCOME_TAB_TIMEOUT_MS = 20_000;
+
 /**
  * A test-only add-on (tests/e2e/support/firefox-color-scheme) that switches the colour scheme
  * pages see through browserSettings.overrideContentColorScheme: the same preference
@@ -136,11 +139,23 @@ export async function launchFirefox(executable: string, options: LaunchOptions):
   child?.stderr?.setEncoding('utf8').on('data', (chunk: string) => log.stderr.push(chunk));
 
   if (extensionDir !== undefined) {
+    // A first install opens the welcome page in a new tab in front. Left to arrive on its own, it
+    // could land in the middle of a test and send the test's tab behind it, where Firefox stops
+    // animation frames (and so the page marker's work). Wait for it and close it first.
+    // (Its target may still read about:blank when it appears, so it is known as the tab that is new.)
+    const before = new Set(browser.targets());
+    const welcomeOpened = browser.waitForTarget((target) => target.type() === 'page' && !before.has(target), { timeout: WELCOME_TAB_TIMEOUT_MS });
     try {
       await browser.installExtension(extensionDir);
     } catch (error) {
       await browser.close();
       throw new Error(`Firefox refused to install ${extensionDir}: ${describeError(error)}`, { cause: error });
+    }
+    try {
+      await (await (await welcomeOpened).page())?.close();
+    } catch (error) {
+      await browser.close();
+      throw new Error(`Firefox never opened the welcome page after installing ${extensionDir}: ${describeError(error)}`, { cause: error });
     }
   }
 

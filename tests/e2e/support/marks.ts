@@ -143,6 +143,22 @@ export async function poll<T>(probe: () => Promise<T | undefined>, options: Wait
 /** The reader's stored settings as the extension keeps them (`storage.sync`, key `settings`). */
 export type StoredSettings = Record<string, unknown>;
 
+/**
+ * The settings a fresh install starts with, written out here rather than
+ * imported from src/settings/fields.ts, so a changed default fails a test.
+ */
+export const FRESH_INSTALL_SETTINGS: StoredSettings = Object.freeze({
+  enabled: true,
+  disabledTopics: [],
+  markMode: 'every',
+  highlightStyle: 'underline',
+  hoverDelayMs: 300,
+  theme: 'system',
+  showBadge: true,
+  pausedSites: [],
+  disabledPacks: [],
+});
+
 /** Runs `fn` with the extension's storage API in a fresh options page, then closes the page. */
 async function withExtensionPage<T>(driver: Driver, fn: (page: TestPage) => Promise<T>): Promise<T> {
   const page = await driver.newPage(driver.extensionPageUrl('options.html'));
