@@ -22,7 +22,7 @@ import {
   type WaitOptions,
   KEEP_NAMES_SHIM,
 } from './driver';
-import { PROBE_GLOBAL, contentScriptSeen, installContentScriptProbe, readProbe } from './page-probe';
+import { PROBE_GLOBAL, contentScriptSeen, contentScriptStartEvent, installContentScriptProbe, readProbe } from './page-probe';
 
 /** Starts Chromium with the production build loaded (unless `extension: false`). */
 export async function launchChromium(executable: string, options: LaunchOptions): Promise<Driver> {
@@ -57,7 +57,6 @@ export async function launchChromium(executable: string, options: LaunchOptions)
   };
   context.on('serviceworker', watchWorker);
   context.serviceWorkers().forEach(watchWorker);
-  await context.addInitScript(installContentScriptProbe, PROBE_GLOBAL);
 
   let extensionId: string | undefined;
   if (extensionDir !== undefined) {
@@ -75,6 +74,11 @@ export async function launchChromium(executable: string, options: LaunchOptions)
       );
     }
   }
+
+  await context.addInitScript(installContentScriptProbe, {
+    globalName: PROBE_GLOBAL,
+    startEvent: extensionId === undefined ? null : contentScriptStartEvent(extensionId),
+  });
 
   const pages = new Set<ChromiumPage>();
   return {
@@ -99,6 +103,10 @@ export async function launchChromium(executable: string, options: LaunchOptions)
     extensionPageUrl(path) {
       if (extensionId === undefined) throw new Error('This Chromium was launched without the extension.');
       return `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
+    },
+    extensionRuntimeId() {
+      if (extensionId === undefined) throw new Error('This Chromium was launched without the extension.');
+      return extensionId;
     },
     async tabIdOf(page) {
       // Chromium hides tab URLs from an extension without the "tabs" permission (content-script

@@ -146,6 +146,8 @@ export interface Driver {
   newWindow(url?: string): Promise<TestPage>;
   /** The URL of a page inside the extension, e.g. `popup.html`. Throws without the extension. */
   extensionPageUrl(path: string): string;
+  /** The extension's `runtime.id` (public for a store extension, so a hostile page may know it). Throws without the extension. */
+  extensionRuntimeId(): string;
   /**
    * The extension's tab id for a page, e.g. to open `popup.html?tab=ID` (a real toolbar popup
    * cannot be driven in either browser, so tests open the popup in a tab for a chosen page).

@@ -29,7 +29,15 @@ import {
   type WaitOptions,
   KEEP_NAMES_SHIM,
 } from './driver';
-import { PROBE_GLOBAL, contentScriptSeen, installConsoleErrorHook, installContentScriptProbe, readProbe } from './page-probe';
+import {
+  PROBE_GLOBAL,
+  contentScriptSeen,
+  contentScriptStartEvent,
+  installConsoleErrorHook,
+  installContentScriptProbe,
+  readProbe,
+  type ContentScriptProbe,
+} from './page-probe';
 import type { KeyInput } from 'puppeteer-core';
 
 /** Splits a stream into whole lines, keeping a trailing partial line for the next chunk. */
@@ -159,6 +167,7 @@ export async function launchFirefox(executable: string, options: LaunchOptions):
     }
   }
 
+  const probe: ContentScriptProbe = { globalName: PROBE_GLOBAL, startEvent: extension ? contentScriptStartEvent(extension.id) : null };
   const frames = new FrameDocuments((browser as unknown as { connection: BidiConnection }).connection);
 
   let colorSchemeAddon: Promise<unknown> | undefined;
@@ -167,7 +176,7 @@ export async function launchFirefox(executable: string, options: LaunchOptions):
     colorSchemeAddon ??= browser.installExtension(COLOR_SCHEME_ADDON.dir);
     await colorSchemeAddon;
     // A background tab, so the tab in front (and its focus) stays where the test left it.
-    const helper = await FirefoxPage.open(browser, log, frames, setColorScheme, 'background-tab');
+    const helper = await FirefoxPage.open(browser, log, frames, probe, setColorScheme, 'background-tab');
     try {
       await helper.goto(`moz-extension://${colorSchemeAddonUuid}/${COLOR_SCHEME_ADDON.page}`);
       const set = await helper.evaluate(async (value: ColorScheme) => {
@@ -188,14 +197,14 @@ export async function launchFirefox(executable: string, options: LaunchOptions):
     hasExtension: extension !== undefined,
     server: options.server,
     async newPage(url) {
-      const page = await FirefoxPage.open(browser, log, frames, setColorScheme);
+      const page = await FirefoxPage.open(browser, log, frames, probe, setColorScheme);
       pages.add(page);
       page.onClose(() => pages.delete(page));
       if (url !== undefined) await page.goto(url);
       return page;
     },
     async newWindow(url) {
-      const page = await FirefoxPage.open(browser, log, frames, setColorScheme, 'window');
+      const page = await FirefoxPage.open(browser, log, frames, probe, setColorScheme, 'window');
       pages.add(page);
       page.onClose(() => pages.delete(page));
       if (url !== undefined) await page.goto(url);
@@ -204,6 +213,10 @@ export async function launchFirefox(executable: string, options: LaunchOptions):
     extensionPageUrl(path) {
       if (extension === undefined) throw new Error('This Firefox was launched without the extension.');
       return `moz-extension://${extension.uuid}/${path.replace(/^\//, '')}`;
+    },
+    extensionRuntimeId() {
+      if (extension === undefined) throw new Error('This Firefox was launched without the extension.');
+      return extension.id;
     },
     async tabIdOf(page) {
       // Firefox shows the extension the URLs of tabs on its granted hosts, so look the tab up by
@@ -318,11 +331,12 @@ class FirefoxPage implements TestPage {
     browser: Browser,
     log: FirefoxLog,
     frames: FrameDocuments,
+    probe: ContentScriptProbe,
     setColorScheme: (scheme: ColorScheme) => Promise<void>,
     type: 'tab' | 'window' | 'background-tab' = 'tab',
   ): Promise<FirefoxPage> {
     const page = await browser.newPage(type === 'background-tab' ? { type: 'tab', background: true } : { type });
-    await page.evaluateOnNewDocument(installContentScriptProbe, PROBE_GLOBAL);
+    await page.evaluateOnNewDocument(installContentScriptProbe, probe);
     return new FirefoxPage(page, log, (browser as unknown as { connection: BidiConnection }).connection, frames, setColorScheme);
   }
 

@@ -8,27 +8,35 @@ export const PROBE_GLOBAL = '__policyLensE2E';
 
 /** What the probe records in a page. */
 export interface ProbeRecord {
-  /** Each WXT content-script start signal seen, by message type. */
+  /** Each WXT content-script start signal seen, by event type. */
   contentScripts: string[];
   /** console.error messages caught in the page (extension pages in Firefox). */
   consoleErrors: string[];
 }
 
+/** Where the probe keeps its record, and the start event it listens for (null: no extension loaded). */
+export interface ContentScriptProbe {
+  globalName: string;
+  startEvent: string | null;
+}
+
+/** The event WXT's content-script runtime dispatches on the document at every start of our content script. */
+export function contentScriptStartEvent(runtimeId: string): string {
+  return `${runtimeId}:content:wxt:content-script-started`;
+}
+
 /**
- * Runs before page scripts. WXT's content-script runtime announces every start with a
- * `window.postMessage({ type: '<runtime id>:content:wxt:content-script-started' })` (it uses this
- * to stop a stale copy after an update). Seeing it from the main world proves our content script
- * ran, without the product exposing anything for tests.
+ * Runs before page scripts. WXT's content-script runtime announces every start with an event on
+ * the document (`contentScriptStartEvent`; it uses it to stop a stale copy after an update). DOM
+ * events reach every world, so hearing it from the main world proves our content script ran,
+ * without the product exposing anything for tests. The probe listens on the window in the capture
+ * phase, registered before anything of ours, so our guard against forged restarts (which stops the
+ * event at the window) cannot hide it. `startEvent` is null when no extension is loaded.
  */
-export function installContentScriptProbe(globalName: string): void {
+export function installContentScriptProbe({ globalName, startEvent }: ContentScriptProbe): void {
   const record: ProbeRecord = { contentScripts: [], consoleErrors: [] };
   Object.defineProperty(window, globalName, { value: record, enumerable: false, configurable: true });
-  window.addEventListener('message', (event: MessageEvent) => {
-    const type: unknown = (event.data as { type?: unknown } | null)?.type;
-    if (typeof type === 'string' && type.endsWith(':content:wxt:content-script-started')) {
-      record.contentScripts.push(type);
-    }
-  });
+  if (startEvent !== null) window.addEventListener(startEvent, (event) => record.contentScripts.push(event.type), { capture: true });
 }
 
 /**
