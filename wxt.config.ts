@@ -20,8 +20,9 @@ export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   manifestVersion: 3,
   publicDir: 'assets/public',
-  vite: () => ({
-    plugins: [preact(), compiledNotesPlugin(), highlightCssPlugin()],
+  vite: ({ browser }) => ({
+    // The highlight stylesheet differs by engine (scripts/build/highlight-css.ts).
+    plugins: [preact(), compiledNotesPlugin(), highlightCssPlugin(browser)],
     resolve: {
       // WXT's own runtime and @wxt-dev/storage read `globalThis.browser`, which a page can clobber in a content script.
       alias: { '@wxt-dev/browser': EXTENSION_API },

@@ -17,7 +17,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
-import { renderBundledHighlightCss } from './build/highlight-css';
+import { highlightCssBrowser, renderBundledHighlightCss } from './build/highlight-css';
 import { REPO_ROOT } from './lib/paths';
 import { BenchArgsError, parseBenchArgs, USAGE, type BenchOptions } from './bench/args';
 import { launchBenchBrowser } from './bench/browsers';
@@ -101,7 +101,7 @@ async function runKernels(options: BenchOptions, corpus: ReturnType<typeof loadC
   const assets: PageAssets = {
     kernels: await buildKernels(),
     markjs: readFileSync(MARKJS_FILE, 'utf8'),
-    highlightCss: renderBundledHighlightCss(),
+    highlightCss: renderBundledHighlightCss(highlightCssBrowser(options.browser)),
   };
   const server = await startPageServer();
   const browser = await launchBenchBrowser(options.browser, (url) => server.isPageUrl(url));

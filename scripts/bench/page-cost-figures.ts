@@ -53,6 +53,10 @@ export interface LoadSample {
   scriptMs: number | null;
   /** Main-thread time in tasks of any kind (CDP TaskDuration, thread CPU time). */
   taskMs: number | null;
+  /** Main-thread time recalculating style (CDP RecalcStyleDuration): what stylesheets cost, ours included. */
+  styleMs: number | null;
+  /** Main-thread time in layout (CDP LayoutDuration). */
+  layoutMs: number | null;
   /** CDP JSHeapUsedSize when the load had settled. */
   heapBytes: number | null;
   /** Used JS heap right after a forced GC (read after everything else). */
@@ -85,6 +89,8 @@ export interface VariantFigures {
   loads: number;
   scriptMs: number;
   taskMs: number;
+  styleMs: number;
+  layoutMs: number;
   heapBytes: number;
   heapAfterGcBytes: number;
   loadEventMs: number;
@@ -114,6 +120,8 @@ export interface VariantFigures {
 export interface ExtensionFigures extends VariantFigures {
   addedScriptMs: number;
   addedTaskMs: number;
+  addedStyleMs: number;
+  addedLayoutMs: number;
   addedHeapBytes: number;
   addedHeapAfterGcBytes: number;
   addedLoadEventMs: number;
@@ -187,6 +195,8 @@ export function variantFigures(loads: readonly LoadSample[]): VariantFigures {
     loads: loads.length,
     scriptMs: medianOf(loads.map((load) => load.scriptMs)),
     taskMs: medianOf(loads.map((load) => load.taskMs)),
+    styleMs: medianOf(loads.map((load) => load.styleMs)),
+    layoutMs: medianOf(loads.map((load) => load.layoutMs)),
     heapBytes: medianOf(loads.map((load) => load.heapBytes)),
     heapAfterGcBytes: medianOf(loads.map((load) => load.heapAfterGcBytes)),
     loadEventMs: medianOf(loads.map((load) => load.loadEventMs)),
@@ -233,6 +243,8 @@ export function extensionFigures(loads: readonly LoadSample[], noneLoads: readon
     ...own,
     addedScriptMs: own.scriptMs - none.scriptMs,
     addedTaskMs: own.taskMs - none.taskMs,
+    addedStyleMs: own.styleMs - none.styleMs,
+    addedLayoutMs: own.layoutMs - none.layoutMs,
     addedHeapBytes: own.heapBytes - none.heapBytes,
     addedHeapAfterGcBytes: own.heapAfterGcBytes - none.heapAfterGcBytes,
     addedLoadEventMs: own.loadEventMs - none.loadEventMs,
@@ -305,6 +317,8 @@ export interface TimingSummary {
 export interface VariantSummary {
   addedScriptMs: Spread;
   addedTaskMs: Spread;
+  addedStyleMs: Spread;
+  addedLayoutMs: Spread;
   addedHeapBytes: Spread;
   addedHeapAfterGcBytes: Spread;
   addedLoadEventMs: Spread;
@@ -319,7 +333,7 @@ export interface VariantSummary {
 export interface PageCostSummary {
   pages: number;
   /** The no-extension loads: what the page costs by itself. */
-  baseline: { scriptMs: Spread; taskMs: Spread; heapBytes: Spread; loadEventMs: Spread };
+  baseline: { scriptMs: Spread; taskMs: Spread; styleMs: Spread; heapBytes: Spread; loadEventMs: Spread };
   floor: VariantSummary;
   ours: VariantSummary;
   /** Per page ours/floor added script time, then median and p90 over the pages that have it. */
@@ -351,6 +365,8 @@ function summarizeVariant(pages: readonly PageCostPage[], variant: ExtensionVari
   return {
     addedScriptMs: spread(figures.map((figure) => figure.addedScriptMs)),
     addedTaskMs: spread(figures.map((figure) => figure.addedTaskMs)),
+    addedStyleMs: spread(figures.map((figure) => figure.addedStyleMs)),
+    addedLayoutMs: spread(figures.map((figure) => figure.addedLayoutMs)),
     addedHeapBytes: spread(figures.map((figure) => figure.addedHeapBytes)),
     addedHeapAfterGcBytes: spread(figures.map((figure) => figure.addedHeapAfterGcBytes)),
     addedLoadEventMs: spread(figures.map((figure) => figure.addedLoadEventMs)),
@@ -395,6 +411,7 @@ export function summarizePageCost(
     baseline: {
       scriptMs: spread(pages.map((page) => page.none.scriptMs)),
       taskMs: spread(pages.map((page) => page.none.taskMs)),
+      styleMs: spread(pages.map((page) => page.none.styleMs)),
       heapBytes: spread(pages.map((page) => page.none.heapBytes)),
       loadEventMs: spread(pages.map((page) => page.none.loadEventMs)),
     },

@@ -168,6 +168,8 @@ export async function launchFirefoxVariant(
             round,
             scriptMs: null,
             taskMs: null,
+            styleMs: null,
+            layoutMs: null,
             heapBytes: null,
             heapAfterGcBytes: null,
             loadEventMs: main.loadEventMs,

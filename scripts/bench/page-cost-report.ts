@@ -53,6 +53,8 @@ export function formatPageCostSummary(summary: PageCostSummary, targets: readonl
     [
       row('added script time (ScriptDuration)', (variant) => variant.addedScriptMs, ms),
       row('added task time (TaskDuration)', (variant) => variant.addedTaskMs, ms),
+      row('added style recalculation (RecalcStyleDuration)', (variant) => variant.addedStyleMs, ms),
+      row('added layout (LayoutDuration)', (variant) => variant.addedLayoutMs, ms),
       row('added JS heap (JSHeapUsedSize)', (variant) => variant.addedHeapBytes, signedBytes),
       row('added JS heap after a forced GC', (variant) => variant.addedHeapAfterGcBytes, signedBytes),
       row('added time to the load event', (variant) => variant.addedLoadEventMs, ms),
@@ -81,6 +83,7 @@ export function formatPageCostSummary(summary: PageCostSummary, targets: readonl
   const overlap = (variant: VariantSummary) => (variant.longTasks?.overlapLoads ?? null) === null ? 'n/a' : String(variant.longTasks?.overlapLoads);
   const lines = [
     `Without an extension (medians over pages): script time ${ms(baseline.scriptMs.median)}, task time ${ms(baseline.taskMs.median)}, ` +
+      `style recalculation ${ms(baseline.styleMs.median)}, ` +
       `JS heap ${formatBytes(baseline.heapBytes.median)}, load event at ${ms(baseline.loadEventMs.median)}.`,
     `Long tasks (> 50 ms) only with the extension (a load with more long tasks than any no-extension load of the page): ` +
       `floor ${longTasks(summary.floor)}; Policy Lens ${longTasks(summary.ours)}. ` +
@@ -151,7 +154,7 @@ export function formatFirefoxPageCostSummary(summary: PageCostSummary, context: 
 
 /** One row per page (--verbose). */
 export function formatPageCostTable(pages: readonly PageCostPage[]): string {
-  const header = ['page', 'text nodes', 'script (none)', '+script floor', '+script ours', 'ours/floor', '+task ours',
+  const header = ['page', 'text nodes', 'script (none)', '+script floor', '+script ours', 'ours/floor', '+task ours', '+style ours',
     '+heap ours', 'extra long-task loads floor/ours', 'first marks floor', 'first marks ours', 'settled ours', 'marks ours'];
   const longTasks = (page: PageCostPage) =>
     page.floor.extraLongTaskLoads === null ? '–' : `${page.floor.extraLongTaskLoads}/${page.ours.extraLongTaskLoads ?? '–'}`;
@@ -163,6 +166,7 @@ export function formatPageCostTable(pages: readonly PageCostPage[]): string {
     formatMs(page.ours.addedScriptMs),
     page.scriptRatio === null ? '–' : formatRatio(page.scriptRatio),
     formatMs(page.ours.addedTaskMs),
+    formatMs(page.ours.addedStyleMs),
     formatBytes(page.ours.addedHeapBytes, { signed: true }),
     longTasks(page),
     formatMs(page.floor.firstMarksMs),

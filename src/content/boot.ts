@@ -6,6 +6,7 @@
  * - the orphan watch and the guard against forged WXT restarts,
  * - the settings watch and the watch over imported note packs (storage.onChanged),
  * - the message answers (popup and keyboard-command requests),
+ * - in Firefox, the request for highlight styles inside shadow roots (`shadow-mark-styles.ts`),
  * - a session per set of packs that are on (`startSession`), which owns
  *   the page marker (reads and marks the page; its MutationObserver and
  *   timers), the hover-card controller (pointer, click and key listeners;
@@ -29,6 +30,7 @@ import { createCardLoader } from './card-loader';
 import { ignoreForgedRestarts } from './forged-restarts';
 import { stopWhenOrphaned } from './orphan-watch';
 import { readSettings, watchSettings } from './settings-feed';
+import { createShadowMarkStyles } from './shadow-mark-styles';
 import type { BenchTiming } from './timing';
 
 export interface ContentScriptStart {
@@ -59,14 +61,16 @@ export async function startContentScript({ ctx, api, tables, timing }: ContentSc
   // or importing or removing one, ends the session and starts the next (the marks of packs now off go).
   // One loader for the page: a session after a pack change makes a new card from the same script.
   const loadCard = createCardLoader(ctx, api);
-  let session = await startSession({ ctx, api, tables, settings, timing, loadCard, getSettings: () => settings });
+  // Firefox only (the build drops it elsewhere): see shadow-mark-styles.ts.
+  const shadowMarkStyles = import.meta.env.FIREFOX ? createShadowMarkStyles(() => sendToBackground(api, 'styleShadowMarks', undefined)) : null;
+  let session = await startSession({ ctx, api, tables, settings, timing, loadCard, shadowMarkStyles, getSettings: () => settings });
   let starting: Promise<void> | null = null;
   const restart = () => {
     const previous = starting ?? Promise.resolve();
     starting = previous.then(async () => {
       session.stop();
       if (ctx.isInvalid) return;
-      session = await startSession({ ctx, api, tables, settings, loadCard, getSettings: () => settings });
+      session = await startSession({ ctx, api, tables, settings, loadCard, shadowMarkStyles, getSettings: () => settings });
     });
     void starting.finally(() => (starting = null));
   };
@@ -106,6 +110,8 @@ interface SessionStart {
   getSettings(): Settings;
   /** Makes the hover card (its script is injected once per page, on first use). */
   loadCard: ReturnType<typeof createCardLoader>;
+  /** Firefox: asks for the highlight styles inside shadow roots once a mark lands there. */
+  shadowMarkStyles: ReturnType<typeof createShadowMarkStyles> | null;
   timing?: BenchTiming;
 }
 
@@ -118,7 +124,7 @@ interface Session {
 }
 
 /** Starts marking with the packs that are on now; `stop` (or the context's end) tears it all down. */
-async function startSession({ ctx, api, tables, settings, getSettings, loadCard, timing }: SessionStart): Promise<Session> {
+async function startSession({ ctx, api, tables, settings, getSettings, loadCard, shadowMarkStyles, timing }: SessionStart): Promise<Session> {
   const lifetime = new AbortController();
   const stopWithContext = () => lifetime.abort();
   ctx.signal.addEventListener('abort', stopWithContext, { once: true });
@@ -145,6 +151,8 @@ async function startSession({ ctx, api, tables, settings, getSettings, loadCard,
     });
     lifetime.signal.addEventListener('abort', stopTiming, { once: true });
   }
+
+  shadowMarkStyles?.watch(marker.registry, lifetime.signal);
 
   const card = createHoverCardController({
     registry: marker.registry,

@@ -35,6 +35,8 @@ export interface ProtocolMap {
   getTabState(tabId: number): PageReport | null;
   /** Popup → background: site access was just granted; update the extra-sites registration and run Policy Lens in the tab now. Replies whether it was injected. */
   activateExtraSites(request: { tabId?: number }): { injected: boolean };
+  /** Content script → background (Firefox): a mark landed in a shadow root; add the highlight styles at user level in my frame, where they reach shadow trees. Replies whether they were added. */
+  styleShadowMarks(): boolean;
   /** Content script → background: run the hover card's script in my frame (it loads on first use). Replies whether it ran. */
   loadCard(): boolean;
   /** Content script → background: the settings, migrated and repaired (asked only when the stored shape is not current). */

@@ -121,7 +121,7 @@ function failureMessage(error: unknown): string {
 }
 
 /** The content script's files as the manifest declares them, so dynamic runs match the built-in ones. */
-function contentScriptFiles(): { js: string[]; css: string[] } {
+export function contentScriptFiles(): { js: string[]; css: string[] } {
   const [declared] = browser.runtime.getManifest().content_scripts ?? [];
   return {
     js: (declared?.js ?? ['content-scripts/content.js']).map(packagePath),

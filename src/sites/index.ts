@@ -14,6 +14,7 @@ export { isBuiltInNewsSite, matchPatternForDomain, NEWS_SITE_DOMAINS, NEWS_SITE_
 export { hasBuiltInSiteAccess, hasPageAccess, onHostAccessChanged, patternCovers, requestBuiltInSiteAccess, watchSiteAccess } from './access';
 export {
   ALL_SITES_ORIGINS,
+  contentScriptFiles,
   EXTRA_SITES_SCRIPT_ID,
   extraSiteOriginFor,
   extraSiteOrigins,

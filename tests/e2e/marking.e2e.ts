@@ -16,6 +16,7 @@ import {
   type PageMark,
   type StoredSettings,
 } from './support/marks';
+import { letPageTimePass } from './support/mentions';
 import { FIXTURE_HOSTS } from './support/server';
 import { forEachBrowser } from './support/suite';
 
@@ -58,6 +59,32 @@ async function openMarkedArticle(driver: Driver, url: string): Promise<{ page: T
   await waitForMarksAt(page, 'live-remove', ['Hezbollah']);
   await waitForMarksAt(page, 'in-shadow', ['Hezbollah']);
   return { page, marks: await readMarks(page) };
+}
+
+/**
+ * Page function: scrolls the element with id `at` (in the document or the fixture's shadow root) to
+ * the middle of the viewport and returns the box of `text` in it, with room below for an underline.
+ */
+function textArea({ at, text }: { at: string; text: string }): { x: number; y: number; width: number; height: number } | null {
+  const element = document.getElementById(at) ?? document.getElementById('shadow-host')?.shadowRoot?.getElementById(at) ?? null;
+  if (!element) return null;
+  const nodes: Text[] = [];
+  const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  const whole = nodes.map((node) => node.data).join('');
+  const start = whole.indexOf(text);
+  if (start < 0) return null;
+  const range = document.createRange();
+  let offset = 0;
+  for (const node of nodes) {
+    const end = offset + node.data.length;
+    if (start >= offset && start < end) range.setStart(node, start - offset);
+    if (start + text.length > offset && start + text.length <= end) range.setEnd(node, start + text.length - offset);
+    offset = end;
+  }
+  element.scrollIntoView({ block: 'center' });
+  const box = range.getBoundingClientRect();
+  return { x: Math.floor(box.x) - 2, y: Math.floor(box.y) - 2, width: Math.ceil(box.width) + 4, height: Math.ceil(box.height) + 10 };
 }
 
 function sortMarks(marks: readonly PageMark[]): PageMark[] {
@@ -196,6 +223,45 @@ forEachBrowser(({ driver, server }) => {
     // Same ranges, other style: only the names' style letter changed.
     const restyled = (await readMarks(page)).map((mark) => ({ ...mark, name: mark.name.replace('policy-lens-b-', 'policy-lens-u-') }));
     expect(sortMarks(restyled)).toEqual(sortMarks(before));
+    expect(await page.errors()).toEqual({ console: [], page: [], csp: [] });
+  });
+
+  it('paints its marks in each style: plain text, text split across inline elements, text in a shadow root', async () => {
+    const { page } = await openMarkedArticle(driver(), server().url(FIXTURE_HOSTS.nytimes, ARTICLE));
+    // Pixels, not names: a stylesheet the engine ignores (Firefox draws no underline in a highlight;
+    // Chromium's rules sit on the root element only) registers the same names and paints nothing.
+    const places = [
+      { at: 'plain', text: 'mutual defense treaty' },
+      { at: 'split', text: 'mutual defense treaty' },
+      { at: 'in-shadow', text: 'Hezbollah' },
+    ];
+    const pictures = async (style: string): Promise<string[]> => {
+      await changeSettings({ highlightStyle: style });
+      await page.waitForFunction(
+        ({ prefix, letter }: { prefix: string; letter: string | null }) => {
+          const names = [...CSS.highlights.keys()].filter((name) => name.startsWith(prefix) && name !== `${prefix}flash`);
+          return letter === null ? names.length === 0 : names.length > 0 && names.every((name) => name.startsWith(`${prefix}${letter}-`));
+        },
+        { prefix: HIGHLIGHT_PREFIX, letter: style === 'none' ? null : style[0]! },
+        { message: `the marks to take the ${style} style` },
+      );
+      const taken: string[] = [];
+      for (const place of places) {
+        const area = await page.evaluate(textArea, place);
+        expect(area, `${place.at}: "${place.text}" on screen`).not.toBeNull();
+        await letPageTimePass(page, 100);
+        taken.push(Buffer.from(await page.screenshotArea(area!)).toString('base64'));
+      }
+      return taken;
+    };
+    const underline = await pictures('underline');
+    const background = await pictures('background');
+    const none = await pictures('none');
+    places.forEach((place, index) => {
+      expect(underline[index], `${place.at}: underline style paints`).not.toBe(none[index]);
+      expect(background[index], `${place.at}: background style paints`).not.toBe(none[index]);
+      expect(background[index], `${place.at}: the two styles differ`).not.toBe(underline[index]);
+    });
     expect(await page.errors()).toEqual({ console: [], page: [], csp: [] });
   });
 

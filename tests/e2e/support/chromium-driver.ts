@@ -374,6 +374,11 @@ class ChromiumPage implements TestPage {
     await this.#page.screenshot({ path });
   }
 
+  async screenshotArea(area: { x: number; y: number; width: number; height: number }): Promise<Uint8Array> {
+    // Playwright's clip is in viewport coordinates already.
+    return this.#page.screenshot({ clip: area, animations: 'disabled', caret: 'hide' });
+  }
+
   async memoryUsage(): Promise<MemoryUsage> {
     // A fresh session each time: the DOM agent keeps every node it has reported alive until detached.
     const cdp = await this.#page.context().newCDPSession(this.#page);

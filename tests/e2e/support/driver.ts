@@ -110,6 +110,8 @@ export interface TestPage {
   addScript(source: string): Promise<void>;
   /** Saves a PNG of the viewport (folders are created). */
   screenshot(path: string): Promise<void>;
+  /** A PNG of one area of the viewport (CSS pixels, viewport coordinates, as `getClientRects` gives them). */
+  screenshotArea(area: { x: number; y: number; width: number; height: number }): Promise<Uint8Array>;
   /**
    * Chromium only (DevTools protocol): collects garbage, then reads the tab's JavaScript heap (the
    * renderer's, shared by the page and its content scripts) and the detached DOM nodes script
@@ -280,3 +282,4 @@ export async function waitForShadowRoot<Result, Arg = undefined>(
     await new Promise((resolve) => setTimeout(resolve, SHADOW_ROOT_POLL_MS));
   }
 }
+

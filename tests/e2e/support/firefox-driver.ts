@@ -644,6 +644,12 @@ class FirefoxPage implements TestPage {
     await this.#page.screenshot({ path: path as `${string}.png` });
   }
 
+  async screenshotArea(area: { x: number; y: number; width: number; height: number }): Promise<Uint8Array> {
+    // Puppeteer's clip is in document coordinates: add the scroll position.
+    const [left, top] = await this.evaluate(() => [window.scrollX, window.scrollY]);
+    return this.#page.screenshot({ clip: { ...area, x: area.x + (left ?? 0), y: area.y + (top ?? 0) }, type: 'png', encoding: 'binary' });
+  }
+
   async memoryUsage(): Promise<MemoryUsage> {
     throw new Error('Firefox: WebDriver BiDi has no heap or detached-node inspection (the DevTools protocol is Chromium only).');
   }

@@ -24,6 +24,8 @@ function sample(variant: Variant, shape: Partial<LoadSample> = {}): LoadSample {
     round: 0,
     scriptMs: 1,
     taskMs: 10,
+    styleMs: 5,
+    layoutMs: 3,
     heapBytes: 1_000_000,
     heapAfterGcBytes: 900_000,
     loadEventMs: 100,
@@ -169,6 +171,17 @@ describe('page cost: added cost and the ratio', () => {
     expect(result.floor.addedScriptMs).toBe(2);
     expect(result.ours.addedScriptMs).toBe(9);
     expect(result.scriptRatio).toBe(4.5);
+  });
+
+  it('subtracts style recalculation and layout the same way (what a stylesheet of ours costs the page)', () => {
+    const result = pageCostFigures('a.html', [
+      sample('none', { styleMs: 4, layoutMs: 2 }),
+      sample('floor', { styleMs: 4.5, layoutMs: 2 }),
+      sample('ours', { styleMs: 22, layoutMs: 2.5 }),
+    ]);
+    expect(result.floor.addedStyleMs).toBe(0.5);
+    expect(result.ours.addedStyleMs).toBe(18);
+    expect(result.ours.addedLayoutMs).toBe(0.5);
   });
 
   it('has no ratio where the floor added nothing measurable', () => {
@@ -323,6 +336,7 @@ describe('page cost: report text', () => {
     expect(text).toContain('Warning: stale build.');
     expect(text).toMatch(/added script time \(ScriptDuration\) +1\.00 ms +1\.00 ms +3\.00 ms +3\.80 ms +2/);
     expect(text).toMatch(/Policy Lens \/ floor added script time +3\.0× +3\.8× +2/);
+    expect(text).toMatch(/added style recalculation \(RecalcStyleDuration\) +0\.000 ms +0\.000 ms +0\.000 ms +0\.000 ms +2/);
     expect(text).toMatch(/added script time +≤ 3× floor \(median\) +3\.0× floor +PASS/);
   });
 
