@@ -91,6 +91,13 @@ async function run(options: BenchOptions): Promise<void> {
   }
 }
 
+/** Pages where mark.js (the comparison, not our code) failed: named, with its error, once per error. */
+function markjsFailureLines(pages: readonly PageFigures[]): string[] {
+  const byError = new Map<string, string[]>();
+  for (const page of pages) if (page.markjsError) byError.set(page.markjsError, [...(byError.get(page.markjsError) ?? []), page.name]);
+  return [...byError].map(([error, names]) => `mark.js failed (its own error; our kernels were measured there): ${names.join(', ')} (${error})`);
+}
+
 function machine() {
   return { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', node: process.version };
 }
@@ -151,6 +158,7 @@ async function runKernels(options: BenchOptions, corpus: ReturnType<typeof loadC
     `mark.js 8.11.1 with ${pages[0]?.info.markjsTerms ?? 0} terms: ${MARKJS_SETTINGS}. ${markjsNote}`,
     `Matcher compiled once per page, outside the loops (${formatMs(pages[0]?.info.compileMs)} ms on the first page).`,
     ...(failures.length > 0 ? [`Not measured: ${failures.map((failure) => `${failure.name} (${failure.error})`).join('; ')}`] : []),
+    ...markjsFailureLines(pages),
     '',
     ...(options.verbose ? [formatPageTable(pages), ''] : []),
     formatSummary(summary, targets),
@@ -163,7 +171,7 @@ async function runKernels(options: BenchOptions, corpus: ReturnType<typeof loadC
       machine: machine(),
       corpus: { source: corpus.source, generated: corpus.generated, pages: corpus.pages.length },
       options: { ...options, json: undefined },
-      markjs: { version: '8.11.1', settings: MARKJS_SETTINGS, pages: pages.filter((page) => page.markjs).length },
+      markjs: { version: '8.11.1', settings: MARKJS_SETTINGS, pages: pages.filter((page) => page.markjs).length, failed: pages.filter((page) => page.markjsError).map((page) => page.name) },
       kernelsDurationS: Math.round((Date.now() - started) / 1000),
       summary,
       targets,

@@ -55,8 +55,10 @@ export interface PageFigures {
   read: KernelFigure;
   find: KernelFigure;
   total: KernelFigure;
-  /** Null when mark.js was not run on this page (see `--markjs-pages`). */
+  /** Null when mark.js was not run on this page (see `--markjs-pages`) or failed there. */
   markjs: KernelFigure | null;
+  /** Why mark.js failed on this page (it alone: our kernels are measured all the same); null when it did not. */
+  markjsError: string | null;
   /** The first scan of the fresh load whose longest slice is the median of `FRESH_LOADS`. */
   longest: LongestTaskResult;
   /** Every fresh load's first scan, in load order. */
@@ -149,7 +151,16 @@ export async function measurePage(
 
     // Last: mark.js rewrites the DOM, and `unmark` does not give back the same text nodes.
     const markjs: Sample[] = [];
-    for (let run = 0; run < options.markjsRuns; run += 1) markjs.push(await call(tab, 'sample', 'markjs', loop));
+    let markjsError: string | null = null;
+    try {
+      for (let run = 0; run < options.markjsRuns; run += 1) markjs.push(await call(tab, 'sample', 'markjs', loop));
+    } catch (error) {
+      // mark.js builds one regular expression from all 741 terms; on some pages V8 runs out of stack
+      // inside it ("Maximum call stack size exceeded", no script frame of ours). The comparison is lost
+      // for that page, not the page's own figures.
+      markjsError = (error instanceof Error ? error.message : String(error)).replace(/^page\.evaluate: /, '').split('\n')[0] ?? '';
+      markjs.length = 0;
+    }
 
     const lastIncremental = incremental[incremental.length - 1];
     return {
@@ -161,6 +172,7 @@ export async function measurePage(
       find: figure(samples.get('find') ?? []),
       total: figure(samples.get('total') ?? []),
       markjs: markjs.length > 0 ? figure(markjs) : null,
+      markjsError,
       longest: medianLoad(loads),
       loads,
       incremental: {

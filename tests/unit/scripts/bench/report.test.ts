@@ -52,6 +52,7 @@ function page(shape: PageShape): PageFigures {
     find: kernel(shape.find),
     total: kernel(shape.total, 4),
     markjs: shape.markjs === undefined ? null : kernel(shape.markjs, 6),
+    markjsError: null,
     longest: load(shape.slice ?? 8, shape.longTaskMs),
     // The median load above, one quicker load and one stretched by (say) the OS running something else.
     loads: [
