@@ -22,7 +22,8 @@ const SAMPLE_TOPICS = ['mutual-defense-treaty', 'abraham-accords-normalization']
 );
 
 const CAPTIONS: Record<HighlightStyle, MessageKey> = {
-  underline: 'optionsPreviewCaptionUnderline',
+  // Firefox draws no underline in a highlight; its stylesheet tints instead (scripts/build/highlight-css.ts).
+  underline: import.meta.env.FIREFOX ? 'optionsPreviewCaptionUnderlineTinted' : 'optionsPreviewCaptionUnderline',
   background: 'optionsPreviewCaptionBackground',
   none: 'optionsPreviewCaptionNone',
 };
