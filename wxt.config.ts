@@ -1,7 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
-import { compileHintsPlugin } from './scripts/build/compile-hints';
 import { compiledNotesPlugin } from './scripts/build/compiled-notes';
 import { highlightCssPlugin } from './scripts/build/highlight-css';
 import { MENTION_COMMANDS } from './src/commands/index';
@@ -23,8 +22,7 @@ export default defineConfig({
   publicDir: 'assets/public',
   vite: ({ browser }) => ({
     // The highlight stylesheet differs by engine (scripts/build/highlight-css.ts).
-    // Page scripts also start with V8's compile hint (scripts/build/compile-hints.ts).
-    plugins: [preact(), compiledNotesPlugin(), highlightCssPlugin(browser), compileHintsPlugin()],
+    plugins: [preact(), compiledNotesPlugin(), highlightCssPlugin(browser)],
     resolve: {
       // WXT's own runtime and @wxt-dev/storage read `globalThis.browser`, which a page can clobber in a content script.
       alias: { '@wxt-dev/browser': EXTENSION_API },

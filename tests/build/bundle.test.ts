@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { COMPILE_HINT, PAGE_SCRIPT_FILES } from '../../scripts/build/compile-hints';
 import { BUILDS, listBuildFiles } from './builds';
 
 /**
@@ -49,12 +48,6 @@ describe.each(BUILDS)('$browser bundle', (build) => {
 
   it('has scripts to check', () => {
     expect(scripts.length).toBeGreaterThan(2);
-  });
-
-  it("starts each page script, and only those, with V8's compile hint", () => {
-    for (const file of PAGE_SCRIPT_FILES) expect(read(file).startsWith(`${COMPILE_HINT}\n`), file).toBe(true);
-    const others = scripts.filter((file) => !PAGE_SCRIPT_FILES.includes(file) && read(file).includes(COMPILE_HINT));
-    expect(others).toEqual([]);
   });
 
   it('contains no network API outside the explained library lines', () => {
