@@ -22,7 +22,7 @@ import { createHoverCardController, type HoverCardController } from '@/src/card'
 import type { ExtensionApi } from '@/src/extension/api';
 import { combineMatchers, loadMatcher, type ShippedMatcher } from '@/src/matching';
 import { answerMessages, sendToBackground } from '@/src/messaging/page-channel';
-import { enabledImportedPacks, isBuiltInEnabled, PACKS_INDEX_KEY, readPackTables } from '@/src/packs';
+import { enabledOf, isBuiltInEnabled, listPacks, PACKS_INDEX_KEY, readPackTables, type PackEntry } from '@/src/packs';
 import { createPageMarker, createPageReporter, supportsHighlights, type PageMarker, type PageReporter } from '@/src/page';
 import type { Settings } from '@/src/settings';
 import { CONTENT_SCRIPT_GUARD_KEY } from '@/src/sites';
@@ -54,6 +54,9 @@ export async function startContentScript({ ctx, api, tables, timing }: ContentSc
   // After an update, reload or disable, stop (and take our marks away) instead of lingering.
   stopWhenOrphaned(ctx);
 
+  // The imported packs' list is read beside the settings, not after them: one storage round trip
+  // fewer before the first marks.
+  const packList = listPacks(api).catch(() => []);
   let settings: Settings = await readSettings(api);
   if (ctx.isInvalid) return;
 
@@ -63,7 +66,7 @@ export async function startContentScript({ ctx, api, tables, timing }: ContentSc
   const loadCard = createCardLoader(ctx, api);
   // Firefox only (the build drops it elsewhere): see shadow-mark-styles.ts.
   const shadowMarkStyles = import.meta.env.FIREFOX ? createShadowMarkStyles(() => sendToBackground(api, 'styleShadowMarks', undefined)) : null;
-  let session = await startSession({ ctx, api, tables, settings, timing, loadCard, shadowMarkStyles, getSettings: () => settings });
+  let session = await startSession({ ctx, api, tables, settings, timing, loadCard, shadowMarkStyles, packList, getSettings: () => settings });
   let starting: Promise<void> | null = null;
   const restart = () => {
     const previous = starting ?? Promise.resolve();
@@ -110,6 +113,8 @@ interface SessionStart {
   getSettings(): Settings;
   /** Makes the hover card (its script is injected once per page, on first use). */
   loadCard: ReturnType<typeof createCardLoader>;
+  /** The imported packs' list when already being read (the first session); later sessions read it again. */
+  packList?: Promise<PackEntry[]>;
   /** Firefox: asks for the highlight styles inside shadow roots once a mark lands there. */
   shadowMarkStyles: ReturnType<typeof createShadowMarkStyles> | null;
   timing?: BenchTiming;
@@ -124,13 +129,13 @@ interface Session {
 }
 
 /** Starts marking with the packs that are on now; `stop` (or the context's end) tears it all down. */
-async function startSession({ ctx, api, tables, settings, getSettings, loadCard, shadowMarkStyles, timing }: SessionStart): Promise<Session> {
+async function startSession({ ctx, api, tables, settings, getSettings, loadCard, shadowMarkStyles, packList, timing }: SessionStart): Promise<Session> {
   const lifetime = new AbortController();
   const stopWithContext = () => lifetime.abort();
   ctx.signal.addEventListener('abort', stopWithContext, { once: true });
   lifetime.signal.addEventListener('abort', () => ctx.signal.removeEventListener('abort', stopWithContext), { once: true });
 
-  const imported = await enabledImportedPacks(api, settings.disabledPacks).catch(() => []);
+  const imported = enabledOf(await (packList ?? listPacks(api).catch(() => [])), settings.disabledPacks);
   const shipped = [...(isBuiltInEnabled(settings.disabledPacks) ? [tables] : []), ...(await readPackTables(api, imported.map((entry) => entry.meta.id)).catch(() => []))];
   const topics = shipped.flatMap((packTables) => packTables.topics.slice(0, packTables.topicCount));
   const marker = createPageMarker({

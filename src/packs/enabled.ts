@@ -11,8 +11,13 @@ import { BUILT_IN_PACK_ID } from './validate-pack';
 
 /** The imported packs that are on, in import order. */
 export async function enabledImportedPacks(api: ExtensionApi, disabledPacks: readonly string[]): Promise<PackEntry[]> {
+  return enabledOf(await listPacks(api), disabledPacks);
+}
+
+/** The entries of imported packs that are on (for a list already read). */
+export function enabledOf(entries: readonly PackEntry[], disabledPacks: readonly string[]): PackEntry[] {
   const off = new Set(disabledPacks);
-  return (await listPacks(api)).filter((entry) => !off.has(entry.meta.id));
+  return entries.filter((entry) => !off.has(entry.meta.id));
 }
 
 /** Whether the built-in notes are on. */

@@ -4,7 +4,7 @@
  */
 export { createNotesCatalog, type CatalogPack, type NotesCatalog } from './catalog';
 export { compilePack, countsOf, namespacedId, namespacePack, packOfId, packSourceOf, type CompiledPack, type PackCounts } from './compile-pack';
-export { enabledImportedPacks, isBuiltInEnabled, loadEnabledNotes } from './enabled';
+export { enabledImportedPacks, enabledOf, isBuiltInEnabled, loadEnabledNotes } from './enabled';
 export { confirmPackImport, countChanges, preparePackImport, type PackImportResult, type PackPreview } from './import';
 export { PACK_LIMITS } from './limits';
 export { refreshStalePacks } from './refresh';
