@@ -3,10 +3,10 @@
  * `<extension id>:<entrypoint>:wxt:content-script-started` on the document, and every older copy
  * that hears it invalidates itself. The page hears that event too (its listeners on the document
  * learn its exact name; we turn off WXT's extra `window.postMessage` announcement, but that changes
- * nothing here) and can dispatch it itself: one line of page script would switch Policy Lens off. A genuine newer copy only replaces us once our
- * extension context is gone (an update or reload orphans this copy), so while our runtime is
- * alive the event can only be forged, or come from a duplicate injection, which the content
- * script's guard already turns away.
+ * nothing here) and can dispatch it itself: one line of page script would switch Policy Lens off.
+ * A genuine newer copy only replaces us once our extension context is gone (an update or reload
+ * orphans this copy), so while our runtime is alive the event can only be forged, or come from a
+ * duplicate injection, which the content script's guard already turns away.
  */
 import type { ContentScriptContext } from '#imports';
 import { findExtensionApi } from '@/src/extension/api';

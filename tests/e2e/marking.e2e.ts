@@ -87,6 +87,18 @@ function textArea({ at, text }: { at: string; text: string }): { x: number; y: n
   return { x: Math.floor(box.x) - 2, y: Math.floor(box.y) - 2, width: Math.ceil(box.width) + 4, height: Math.ceil(box.height) + 10 };
 }
 
+/** Waits until every mark is registered in `style` (`none`: until no mark is registered at all). */
+async function waitForHighlightStyle(page: TestPage, style: string): Promise<void> {
+  await page.waitForFunction(
+    ({ prefix, letter }: { prefix: string; letter: string | null }) => {
+      const names = [...CSS.highlights.keys()].filter((name) => name.startsWith(prefix) && name !== `${prefix}flash`);
+      return letter === null ? names.length === 0 : names.length > 0 && names.every((name) => name.startsWith(`${prefix}${letter}-`));
+    },
+    { prefix: HIGHLIGHT_PREFIX, letter: style === 'none' ? null : style[0]! },
+    { message: `every highlight to be registered in the ${style} style` },
+  );
+}
+
 function sortMarks(marks: readonly PageMark[]): PageMark[] {
   return [...marks].sort((a, b) => `${a.at} ${a.text} ${a.name}`.localeCompare(`${b.at} ${b.text} ${b.name}`));
 }
@@ -212,14 +224,7 @@ forEachBrowser(({ driver, server }) => {
     expect(sortMarks(await readMarks(page))).toEqual(sortMarks(before.filter((mark) => mark.name !== proxies)));
 
     await changeSettings({ disabledTopics: [], highlightStyle: 'background' });
-    await page.waitForFunction(
-      (prefix: string) => {
-        const names = [...CSS.highlights.keys()].filter((name) => name.startsWith(prefix));
-        return names.length > 0 && names.every((name) => name.startsWith(`${prefix}b-`));
-      },
-      HIGHLIGHT_PREFIX,
-      { message: 'every highlight to be re-registered as policy-lens-b-*' },
-    );
+    await waitForHighlightStyle(page, 'background');
     // Same ranges, other style: only the names' style letter changed.
     const restyled = (await readMarks(page)).map((mark) => ({ ...mark, name: mark.name.replace('policy-lens-b-', 'policy-lens-u-') }));
     expect(sortMarks(restyled)).toEqual(sortMarks(before));
@@ -237,14 +242,7 @@ forEachBrowser(({ driver, server }) => {
     ];
     const pictures = async (style: string): Promise<string[]> => {
       await changeSettings({ highlightStyle: style });
-      await page.waitForFunction(
-        ({ prefix, letter }: { prefix: string; letter: string | null }) => {
-          const names = [...CSS.highlights.keys()].filter((name) => name.startsWith(prefix) && name !== `${prefix}flash`);
-          return letter === null ? names.length === 0 : names.length > 0 && names.every((name) => name.startsWith(`${prefix}${letter}-`));
-        },
-        { prefix: HIGHLIGHT_PREFIX, letter: style === 'none' ? null : style[0]! },
-        { message: `the marks to take the ${style} style` },
-      );
+      await waitForHighlightStyle(page, style);
       const taken: string[] = [];
       for (const place of places) {
         const area = await page.evaluate(textArea, place);
