@@ -70,6 +70,13 @@ const LINES = [
     ],
     message: 'Nothing under src/ imports from entrypoints/: entry points wire src/, never the other way round.',
   },
+  {
+    from: ['entrypoints/content', 'src/content', 'src/page', 'src/card'],
+    folders: [],
+    packages: [String.raw`^virtual:policy-lens/(?:built-in-tables|matcher-tables)$`],
+    message:
+      "Every page loads the content script: it carries only the built-in tables' id (virtual:policy-lens/built-in-tables-id) and reads the tables from storage (src/packs/built-in-tables.ts).",
+  },
 ];
 
 /**

@@ -4,7 +4,9 @@ const startedAt = performance.now();
 // keep this script's cssInjectionMode at its default, 'manifest'. The build writes them from the topics
 // (scripts/build/highlight-css.ts).
 import 'virtual:policy-lens/highlights.css';
-import tables from 'virtual:policy-lens/matcher-tables';
+// Only the id of the built-in notes' tables: the background keeps the tables in storage.local, and the
+// content script reads them from there (src/packs/built-in-tables.ts).
+import builtInTablesId from 'virtual:policy-lens/built-in-tables-id';
 import { startContentScript } from '@/src/content/boot';
 import { startBenchTiming } from '@/src/content/timing';
 import { findExtensionApi } from '@/src/extension/api';
@@ -19,5 +21,5 @@ export default defineContentScript({
   // every page it wakes the page's own message listeners. The document event WXT still dispatches
   // is what a newer copy of this script listens for.
   noScriptStartedPostMessage: true,
-  main: (ctx) => startContentScript({ ctx, api: findExtensionApi(), tables, timing: startBenchTiming(startedAt) }),
+  main: (ctx) => startContentScript({ ctx, api: findExtensionApi(), builtInTablesId, timing: startBenchTiming(startedAt) }),
 });

@@ -22,10 +22,11 @@ import { createHoverCardController, type HoverCardController } from '@/src/card'
 import type { ExtensionApi } from '@/src/extension/api';
 import { combineMatchers, loadMatcher, type ShippedMatcher } from '@/src/matching';
 import { answerMessages, sendToBackground } from '@/src/messaging/page-channel';
-import { enabledOf, isBuiltInEnabled, listPacks, PACKS_INDEX_KEY, readPackTables, type PackEntry } from '@/src/packs';
+import { enabledOf, isBuiltInEnabled, listPacks, PACKS_INDEX_KEY, readPackTables, readPageStartData, type PackEntry, type PageStartData } from '@/src/packs';
 import { createPageMarker, createPageReporter, supportsHighlights, type PageMarker, type PageReporter } from '@/src/page';
 import type { Settings } from '@/src/settings';
 import { CONTENT_SCRIPT_GUARD_KEY } from '@/src/sites';
+import { createBuiltInTablesLoader } from './built-in-tables';
 import { createCardLoader } from './card-loader';
 import { ignoreForgedRestarts } from './forged-restarts';
 import { stopWhenOrphaned } from './orphan-watch';
@@ -36,13 +37,13 @@ import type { BenchTiming } from './timing';
 export interface ContentScriptStart {
   ctx: ContentScriptContext;
   api: ExtensionApi | undefined;
-  /** The compiled matcher tables of the enabled notes, loaded without building anything. */
-  tables: ShippedMatcher;
+  /** The id of the built-in notes' compiled tables this script was built with (it reads them from storage). */
+  builtInTablesId: string;
   timing?: BenchTiming;
 }
 
 /** Starts Policy Lens on this page (once per page), until `ctx` is invalidated. */
-export async function startContentScript({ ctx, api, tables, timing }: ContentScriptStart): Promise<void> {
+export async function startContentScript({ ctx, api, builtInTablesId, timing }: ContentScriptStart): Promise<void> {
   // First, before any await: from here on the page cannot stop us by forging WXT's restart event.
   ignoreForgedRestarts(ctx);
   // Without the Highlight API we could only mark by editing the page, which we never do.
@@ -54,9 +55,11 @@ export async function startContentScript({ ctx, api, tables, timing }: ContentSc
   // After an update, reload or disable, stop (and take our marks away) instead of lingering.
   stopWhenOrphaned(ctx);
 
-  // The imported packs' list is read beside the settings, not after them: one storage round trip
-  // fewer before the first marks.
-  const packList = listPacks(api).catch(() => []);
+  // The imported packs' list and the built-in tables are read beside the settings, not after them:
+  // one storage round trip fewer before the first marks.
+  const startData = readPageStartData(api, builtInTablesId).catch((): PageStartData => ({ packs: [], builtInJson: undefined }));
+  const packList = startData.then((data) => data.packs);
+  const builtInTables = createBuiltInTablesLoader(api, startData.then((data) => data.builtInJson));
   let settings: Settings = await readSettings(api);
   if (ctx.isInvalid) return;
 
@@ -66,14 +69,14 @@ export async function startContentScript({ ctx, api, tables, timing }: ContentSc
   const loadCard = createCardLoader(ctx, api);
   // Firefox only (the build drops it elsewhere): see shadow-mark-styles.ts.
   const shadowMarkStyles = import.meta.env.FIREFOX ? createShadowMarkStyles(() => sendToBackground(api, 'styleShadowMarks', undefined)) : null;
-  let session = await startSession({ ctx, api, tables, settings, timing, loadCard, shadowMarkStyles, packList, getSettings: () => settings });
+  let session = await startSession({ ctx, api, builtInTables, settings, timing, loadCard, shadowMarkStyles, packList, getSettings: () => settings });
   let starting: Promise<void> | null = null;
   const restart = () => {
     const previous = starting ?? Promise.resolve();
     starting = previous.then(async () => {
       session.stop();
       if (ctx.isInvalid) return;
-      session = await startSession({ ctx, api, tables, settings, loadCard, shadowMarkStyles, getSettings: () => settings });
+      session = await startSession({ ctx, api, builtInTables, settings, loadCard, shadowMarkStyles, getSettings: () => settings });
     });
     void starting.finally(() => (starting = null));
   };
@@ -108,7 +111,8 @@ export async function startContentScript({ ctx, api, tables, timing }: ContentSc
 interface SessionStart {
   ctx: ContentScriptContext;
   api: ExtensionApi;
-  tables: ShippedMatcher;
+  /** The built-in notes' tables (read once per page). */
+  builtInTables(): Promise<ShippedMatcher | undefined>;
   settings: Settings;
   getSettings(): Settings;
   /** Makes the hover card (its script is injected once per page, on first use). */
@@ -129,14 +133,18 @@ interface Session {
 }
 
 /** Starts marking with the packs that are on now; `stop` (or the context's end) tears it all down. */
-async function startSession({ ctx, api, tables, settings, getSettings, loadCard, shadowMarkStyles, packList, timing }: SessionStart): Promise<Session> {
+async function startSession({ ctx, api, builtInTables, settings, getSettings, loadCard, shadowMarkStyles, packList, timing }: SessionStart): Promise<Session> {
   const lifetime = new AbortController();
   const stopWithContext = () => lifetime.abort();
   ctx.signal.addEventListener('abort', stopWithContext, { once: true });
   lifetime.signal.addEventListener('abort', () => ctx.signal.removeEventListener('abort', stopWithContext), { once: true });
 
   const imported = enabledOf(await (packList ?? listPacks(api).catch(() => [])), settings.disabledPacks);
-  const shipped = [...(isBuiltInEnabled(settings.disabledPacks) ? [tables] : []), ...(await readPackTables(api, imported.map((entry) => entry.meta.id)).catch(() => []))];
+  const [builtIn, importedTables] = await Promise.all([
+    isBuiltInEnabled(settings.disabledPacks) ? builtInTables() : undefined,
+    readPackTables(api, imported.map((entry) => entry.meta.id)).catch(() => []),
+  ]);
+  const shipped = [...(builtIn ? [builtIn] : []), ...importedTables];
   const topics = shipped.flatMap((packTables) => packTables.topics.slice(0, packTables.topicCount));
   const marker = createPageMarker({
     matcher: () => combineMatchers(shipped.map(loadMatcher)),

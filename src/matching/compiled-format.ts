@@ -1,7 +1,7 @@
 /**
- * How compiled matcher tables travel: as plain JSON (in the content script's
- * bundle for the built-in notes, in `storage.local` for an imported pack),
- * and back. Only what a page runs is kept. Each automaton's arrays travel as
+ * How compiled matcher tables travel: as plain JSON (in `storage.local`,
+ * where the background keeps the built-in notes' tables and each imported
+ * pack's own), and back. Only what a page runs is kept. Each automaton's arrays travel as
  * their own bytes, each as narrow as its values allow, in one base64 string:
  * loading is one native decode and a typed-array view per array, with no
  * pass of ours over nodes or numbers (`automaton.ts` keeps the trie flat and

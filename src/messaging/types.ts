@@ -39,6 +39,8 @@ export interface ProtocolMap {
   styleShadowMarks(): boolean;
   /** Content script → background: run the hover card's script in my frame (it loads on first use). Replies whether it ran. */
   loadCard(): boolean;
+  /** Content script → background: the built-in notes' compiled tables as JSON (asked only when storage does not hold this version). */
+  getBuiltInTables(): string;
   /** Content script → background: the settings, migrated and repaired (asked only when the stored shape is not current). */
   getSettings(): Settings;
   /** Content script → background: the reader turned a topic off or on in a card. Replies whether storage took it. */

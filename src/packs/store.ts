@@ -36,7 +36,11 @@ function isEntry(value: unknown): value is PackEntry {
 /** The imported packs, in import order; an unreadable index reads as none. */
 export async function listPacks(api: ExtensionApi): Promise<PackEntry[]> {
   const stored = await api.storage.local.get(PACKS_INDEX_KEY);
-  const index = stored[PACKS_INDEX_KEY];
+  return parsePackIndex(stored[PACKS_INDEX_KEY]);
+}
+
+/** The entries of a stored index (as `storage.local` returned it) that are readable. */
+export function parsePackIndex(index: unknown): PackEntry[] {
   return Array.isArray(index) ? index.filter(isEntry) : [];
 }
 

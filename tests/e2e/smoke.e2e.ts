@@ -20,6 +20,19 @@ async function waitForPolicyHighlights(page: TestPage): Promise<void> {
   );
 }
 
+/** Page function (extension page): the stored built-in tables' id and length, after removing them if asked. */
+async function builtInTablesInStorage(remove: boolean): Promise<{ id: unknown; length: number }> {
+  type Local = { get(keys: string[]): Promise<Record<string, unknown>>; remove(keys: string[]): Promise<void> };
+  const scope = globalThis as unknown as { browser?: { storage: { local: Local } }; chrome?: { storage: { local: Local } } };
+  const local = (scope.browser ?? scope.chrome)?.storage.local;
+  if (!local) throw new Error('No storage API on the extension page');
+  const keys = ['builtInTables', 'builtInTablesId'];
+  const stored = await local.get(keys);
+  if (remove) await local.remove(keys);
+  const json = stored.builtInTables;
+  return { id: stored.builtInTablesId, length: typeof json === 'string' ? json.length : -1 };
+}
+
 forEachBrowser(({ driver, server }) => {
   it('runs the content script on a built-in news site without errors', async () => {
     const page = await driver().newPage(server().url(FIXTURE_HOSTS.nytimes, '/article-basic.html'));
@@ -72,6 +85,23 @@ forEachBrowser(({ driver, server }) => {
     const heading = await popup.evaluate(() => document.querySelector('h1')?.textContent?.trim() ?? '');
     expect(heading).toContain('Policy Lens');
     expect(await popup.errors()).toEqual({ console: [], page: [], csp: [] });
+    expect(driver().extensionErrors()).toEqual([]);
+  });
+
+  it('keeps the built-in tables in storage, and marks a page that finds none there by asking the background', async () => {
+    const options = await driver().newPage(driver().extensionPageUrl('options.html'));
+    const stored = await options.evaluate(builtInTablesInStorage, true);
+    expect(stored.id).toMatch(/^[0-9a-f]{16}$/);
+    expect(stored.length).toBeGreaterThan(50_000);
+
+    const page = await driver().newPage(server().url(FIXTURE_HOSTS.nytimes, '/article-basic.html'));
+    await waitForPolicyHighlights(page);
+    expect(await page.errors()).toEqual({ console: [], page: [], csp: [] });
+    // Asked, the background stored them again for the pages after this one.
+    // Storage reads are asynchronous, and waitForFunction takes a returned promise for "truthy": poll.
+    await expect
+      .poll(() => options.evaluate(builtInTablesInStorage, false), { timeout: 10_000, interval: 100, message: 'the built-in tables stored again' })
+      .toEqual(stored);
     expect(driver().extensionErrors()).toEqual([]);
   });
 });

@@ -62,6 +62,7 @@ const PURE = /src\/matching and src\/data (?:import|use) no DOM and no browser A
 const NO_UI = /src\/page never imports the card or any UI/;
 const NO_ENTRYPOINTS = /Nothing under src\/ imports from entrypoints/;
 const THROUGH_INDEX = /through its index/;
+const TABLES_FROM_STORAGE = /reads the tables from storage/;
 
 describe('src/matching and src/data: no DOM, no browser API', () => {
   const files = ['src/matching/probe.ts', 'src/data/probe.ts'];
@@ -226,7 +227,16 @@ describe('a folder with an index.ts is imported through it from outside', () => 
     await expectAllowed('src/card/probe.ts', '@/src/ui/tokens.css?inline');
     await expectAllowed('entrypoints/card.ts', '@/src/content/card-loader');
     await expectAllowed('entrypoints/popup/main.tsx', '@/src/popup/Popup');
-    await expectAllowed('entrypoints/content/index.ts', 'virtual:policy-lens/matcher-tables');
+  });
+
+  it("the content script carries the built-in tables' id, never the tables", async () => {
+    await expectAllowed('entrypoints/content/index.ts', 'virtual:policy-lens/built-in-tables-id');
+    await expectAllowed('entrypoints/background.ts', 'virtual:policy-lens/built-in-tables');
+    for (const table of ['virtual:policy-lens/built-in-tables', 'virtual:policy-lens/matcher-tables']) {
+      await expectForbidden('entrypoints/content/index.ts', table, TABLES_FROM_STORAGE);
+      await expectForbidden('src/content/probe.ts', table, TABLES_FROM_STORAGE);
+      await expectForbidden('src/page/reading/probe.ts', table, TABLES_FROM_STORAGE);
+    }
   });
 
   it('the content script entry may import the plain site list its build-time options read, and only that', async () => {

@@ -301,7 +301,7 @@ describe('startBackground', () => {
   it('starts every service and its cleanup removes every listener', () => {
     const api = fakeExtensionApis();
     const commands = stubEvent(fakeBrowser.commands.onCommand);
-    const stopAll = startBackground();
+    const stopAll = startBackground({ builtInTables: { id: 'test', json: '{}' } });
     expect(fakeBrowser.runtime.onMessage.hasListeners()).toBe(true);
     expect(fakeBrowser.runtime.onInstalled.hasListeners()).toBe(true);
     expect(fakeBrowser.tabs.onUpdated.hasListeners()).toBe(true);
