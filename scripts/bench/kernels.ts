@@ -8,12 +8,10 @@ import { dataset } from '@/src/data';
 import tables from 'virtual:policy-lens/matcher-tables';
 import { loadMatcher, type Matcher } from '@/src/matching';
 import { createPageMarker, type MarkingSettings, type PageMarker } from '@/src/page';
-import type { BlockText } from '@/src/page/block-text';
-import { readBlock } from '@/src/page/blocks';
 import { matchBlock } from '@/src/page/match-block';
 import { MentionChecker } from '@/src/page/mention-check';
 import { createYieldToHost, type SliceHost } from '@/src/page/scheduler';
-import { readSubtree } from '@/src/page/subtree-reader';
+import { readBlock, readSubtree, type BlockText } from '@/src/page/reading';
 import {
   BENCH_GLOBAL,
   type BenchApi,

@@ -1,2 +1,0 @@
-/** Old path, kept only for scripts/bench/kernels.ts: import from './reading' instead, and delete this file once the bench does. */
-export { readSubtree, type SubtreeBlock, type SubtreeReadOptions } from './reading';
