@@ -723,7 +723,13 @@ class FrameDocuments {
   readonly #loading = new Set<string>();
 
   constructor(bidi: BidiConnection) {
-    bidi.on('browsingContext.navigationCommitted', ({ context }: BidiNavigationInfo) => this.#loading.add(context));
+    // An error page's preload-script errors can arrive before its navigation is reported committed
+    // (a rare "Permission denied" page error from an ad frame in the corpus test). Marking the context
+    // as loading from the navigation's start (or failure) keeps such an error from being taken for the
+    // frame's previous document's. A navigation that never loads leaves its errors to the wait's end.
+    for (const event of ['browsingContext.navigationStarted', 'browsingContext.navigationFailed', 'browsingContext.navigationCommitted']) {
+      bidi.on(event, ({ context }: BidiNavigationInfo) => this.#loading.add(context));
+    }
     bidi.on('browsingContext.domContentLoaded', ({ context, url }: BidiNavigationInfo) => {
       const documents = this.#documents.get(context) ?? [];
       documents.push(url);
