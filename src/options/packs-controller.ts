@@ -146,7 +146,22 @@ export function usePacksController(disabledPacks: readonly string[], reportWrite
     setFailure(t('optionsPackFailed', messageOf(error)));
   };
 
-  /** Keeps a checked pack; the index watcher then lists it. */
+  /**
+   * Shows what an import or removal did. The list is read again first, so the
+   * status a screen reader announces never describes a list the page has not
+   * shown yet (the index watcher alone would update it a moment later).
+   */
+  const report = async (done: PackStatus) => {
+    try {
+      setImported(await listPacks(api));
+    } catch (error) {
+      fail(error);
+      return;
+    }
+    setStatus(done);
+  };
+
+  /** Keeps a checked pack and shows it listed. */
   const keep = async (preview: PackPreview, replacing: boolean) => {
     try {
       await confirmPackImport(api, preview);
@@ -155,7 +170,7 @@ export function usePacksController(disabledPacks: readonly string[], reportWrite
       return;
     }
     const { meta, counts } = preview.pack;
-    setStatus(replacing ? { kind: 'replaced', name: meta.name, version: meta.version } : { kind: 'imported', name: meta.name, counts });
+    await report(replacing ? { kind: 'replaced', name: meta.name, version: meta.version } : { kind: 'imported', name: meta.name, counts });
   };
 
   const actions: PackActions = {
@@ -177,7 +192,7 @@ export function usePacksController(disabledPacks: readonly string[], reportWrite
         if (latestDisabled.current.includes(id)) {
           reportWrite(await updateSettings({ disabledPacks: latestDisabled.current.filter((other) => other !== id) }));
         }
-        setStatus({ kind: 'removed', name: entry.meta.name });
+        await report({ kind: 'removed', name: entry.meta.name });
       })();
     },
     onImportPackFile: (file) => {

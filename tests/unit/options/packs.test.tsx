@@ -170,6 +170,17 @@ describe('importing a pack', COMPILING_TESTS, () => {
     await waitFor(() => expect(rows().map((row) => row.name)).toEqual([dataset.pack.name]));
   });
 
+  it('shows the list as it is when it says what was imported or removed, without waiting for the storage watcher', async () => {
+    // No change events at all: the list must come from the import and the removal themselves.
+    vi.spyOn(browser.storage.onChanged, 'addListener').mockImplementation(() => {});
+    await renderOptions();
+    await importExample();
+    expect(rows().map((row) => row.name)).toEqual([dataset.pack.name, EXAMPLE_NAME]);
+    fireEvent.click(within(section()).getByRole('button', { name: `Remove the note pack ${EXAMPLE_NAME}` }));
+    await waitFor(() => expect(status()).toBe(`Removed “${EXAMPLE_NAME}”.`));
+    expect(rows().map((row) => row.name)).toEqual([dataset.pack.name]);
+  });
+
   it('shows what a replacement changes, stores nothing on Cancel, and replaces only on Replace', async () => {
     await renderOptions();
     await importExample();
