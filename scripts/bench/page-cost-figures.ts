@@ -146,6 +146,11 @@ export interface PageCostPage {
   ours: ExtensionFigures;
   /** ours.addedScriptMs / floor.addedScriptMs; null when the floor added no measurable script time. */
   scriptRatio: number | null;
+  /**
+   * ours.addedTaskMs / floor.addedTaskMs: the cross-check on `scriptRatio`, since ScriptDuration
+   * leaves out compiling and code run as a `scheduler.yield()` continuation, and task time does not.
+   */
+  taskRatio: number | null;
 }
 
 /** Reads a timing record from whatever the page returned: null unless it has the expected shape. */
@@ -259,7 +264,7 @@ export function extensionFigures(loads: readonly LoadSample[], noneLoads: readon
   };
 }
 
-/** Ratio of two added script times; null when the floor added nothing measurable (≤ 0). */
+/** Ratio of two added times (script or task); null when the floor added nothing measurable (≤ 0). */
 export function scriptRatio(ours: number, floor: number): number | null {
   if (!Number.isFinite(ours) || !Number.isFinite(floor) || floor <= 0) return null;
   return ours / floor;
@@ -279,6 +284,7 @@ export function pageCostFigures(name: string, samples: readonly LoadSample[]): P
     floor,
     ours,
     scriptRatio: scriptRatio(ours.addedScriptMs, floor.addedScriptMs),
+    taskRatio: scriptRatio(ours.addedTaskMs, floor.addedTaskMs),
   };
 }
 
@@ -342,6 +348,8 @@ export interface PageCostSummary {
   pagesWithoutRatio: number;
   /** Median ours added / median floor added: the ratio of the typical costs, a cross-check. */
   scriptRatioOfMedians: number;
+  /** Per page ours/floor added task time, median and p90 (see `PageCostPage.taskRatio`). */
+  taskRatio: Spread;
   /** Bytes of content script each variant has the browser evaluate per page load. */
   contentScriptBytes: { floor: number; ours: number };
   /** Whether Policy Lens's build records its timing: every load, some, or none ('absent': an older build). */
@@ -420,6 +428,7 @@ export function summarizePageCost(
     scriptRatio: spread(ratios),
     pagesWithoutRatio: ratios.filter((ratio) => ratio === null).length,
     scriptRatioOfMedians: scriptRatio(ours.addedScriptMs.median, floor.addedScriptMs.median) ?? Number.NaN,
+    taskRatio: spread(pages.map((page) => page.taskRatio)),
     contentScriptBytes,
     oursTimingHook: oursTimed === 0 ? 'absent' : oursTimed === oursLoads ? 'present' : 'partial',
   };

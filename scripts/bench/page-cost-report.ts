@@ -70,6 +70,14 @@ export function formatPageCostSummary(summary: PageCostSummary, targets: readonl
         formatRatio(summary.scriptRatio.p90),
         String(summary.scriptRatio.pages),
       ],
+      [
+        'Policy Lens / floor added task time',
+        '',
+        '',
+        formatRatio(summary.taskRatio.median),
+        formatRatio(summary.taskRatio.p90),
+        String(summary.taskRatio.pages),
+      ],
     ],
     ['left', 'right', 'right', 'right', 'right', 'right'],
   );

@@ -184,6 +184,19 @@ describe('page cost: added cost and the ratio', () => {
     expect(result.ours.addedLayoutMs).toBe(0.5);
   });
 
+  it('gives the task-time ratio beside the script-time one (script time leaves out work task time counts)', () => {
+    const result = pageCostFigures('a.html', [
+      sample('none', { scriptMs: 1, taskMs: 20 }),
+      sample('floor', { scriptMs: 2, taskMs: 25 }),
+      sample('ours', { scriptMs: 3, taskMs: 60 }),
+    ]);
+    expect(result.scriptRatio).toBe(2);
+    expect(result.taskRatio).toBe(8);
+    const summary = summarizePageCost([result, pageCostFigures('b.html', [sample('none'), sample('floor'), sample('ours')])], SCRIPTS);
+    // b.html: the floor added no task time, so it has no task ratio.
+    expect(summary.taskRatio).toEqual({ median: 8, p90: 8, pages: 1 });
+  });
+
   it('has no ratio where the floor added nothing measurable', () => {
     expect(scriptRatio(5, 0)).toBeNull();
     expect(scriptRatio(5, -0.2)).toBeNull();
