@@ -62,11 +62,94 @@ const kinds = new Uint8Array(0x10000);
 const folded = new Uint16Array(0x10000);
 
 /**
+ * Blocks past Latin-1 whose every code point is of one kind for the word rule
+ * (letters, digits, marks: `Word`; symbols and punctuation: `Other`; dashes:
+ * `Separator`), in code order: [first, last, kind]. Only blocks that stay so as Unicode assigns more
+ * of them (a new CJK ideograph is a letter, a new arrow a symbol). The unit
+ * tests check each against the expressions over every code point.
+ */
+const UNIFORM_BLOCKS: ReadonlyArray<readonly [number, number, CharKind]> = [
+  // Latin Extended-A and -B: Central European and other Latin letters ("Č", "š", "ő").
+  [0x0100, 0x024f, CharKind.Word],
+  // IPA extensions ("ə" in Azerbaijani); combining diacritical marks (decomposed accents).
+  [0x0250, 0x02af, CharKind.Word],
+  [0x0300, 0x036f, CharKind.Word],
+  // Greek letters, with their accented forms.
+  [0x0388, 0x038a, CharKind.Word],
+  [0x038e, 0x03a1, CharKind.Word],
+  [0x03a3, 0x03ce, CharKind.Word],
+  // Cyrillic: letters and combining marks, but for the thousands sign.
+  [0x0400, 0x0481, CharKind.Word],
+  [0x0482, 0x0482, CharKind.Other],
+  [0x0483, 0x04ff, CharKind.Word],
+  // Armenian letters.
+  [0x0531, 0x0556, CharKind.Word],
+  [0x0560, 0x0588, CharKind.Word],
+  // Hebrew letters; Arabic letters, vowel marks and digits (a language menu's "עברית", "العربية", "فارسی").
+  [0x05d0, 0x05ea, CharKind.Word],
+  [0x0620, 0x064a, CharKind.Word],
+  [0x064b, 0x065f, CharKind.Word],
+  [0x0660, 0x0669, CharKind.Word],
+  [0x066e, 0x06d3, CharKind.Word],
+  // Devanagari letters, marks and digits ("हिन्दी"), not its danda punctuation.
+  [0x0900, 0x0963, CharKind.Word],
+  [0x0966, 0x096f, CharKind.Word],
+  [0x0971, 0x097f, CharKind.Word],
+  // Bengali and Thai letters ("বাংলা", "ไทย").
+  [0x0981, 0x0983, CharKind.Word],
+  [0x0995, 0x09a8, CharKind.Word],
+  [0x09aa, 0x09b0, CharKind.Word],
+  [0x09b2, 0x09b2, CharKind.Word],
+  [0x09b6, 0x09b9, CharKind.Word],
+  [0x09be, 0x09c4, CharKind.Word],
+  [0x0e01, 0x0e3a, CharKind.Word],
+  [0x0e40, 0x0e4e, CharKind.Word],
+  // Latin Extended Additional (Vietnamese).
+  [0x1e00, 0x1eff, CharKind.Word],
+  // Currency symbols (€ is U+20AC); the trade mark sign.
+  [0x20a0, 0x20cf, CharKind.Other],
+  // Arrows, mathematical operators, technical symbols; the minus sign (U+2212) is a dash, a separator.
+  [0x2122, 0x2122, CharKind.Other],
+  [0x2190, 0x2211, CharKind.Other],
+  [0x2212, 0x2212, CharKind.Separator],
+  [0x2213, 0x23ff, CharKind.Other],
+  // Box drawing, block elements, geometric shapes, miscellaneous symbols (before the dingbats' circled digits).
+  [0x2500, 0x2775, CharKind.Other],
+  // The ideographic space, comma, full stop and brackets; hiragana.
+  [0x3000, 0x3000, CharKind.Separator],
+  [0x3001, 0x3003, CharKind.Other],
+  [0x3008, 0x3011, CharKind.Other],
+  [0x3041, 0x3096, CharKind.Word],
+  // Katakana, with the prolonged sound mark ("ー").
+  [0x30a1, 0x30fa, CharKind.Word],
+  [0x30fc, 0x30ff, CharKind.Word],
+  // CJK unified ideographs.
+  [0x4e00, 0x9fff, CharKind.Word],
+  // Hangul syllables.
+  [0xac00, 0xd7a3, CharKind.Word],
+  // Private use: icon fonts.
+  [0xe000, 0xf8ff, CharKind.Other],
+  // Variation selectors (the one after a symbol that asks for its emoji form).
+  [0xfe00, 0xfe0f, CharKind.Word],
+  // Full-width punctuation, digits and Latin letters (CJK text); the full-width hyphen-minus is a dash.
+  [0xff01, 0xff0c, CharKind.Other],
+  [0xff0d, 0xff0d, CharKind.Separator],
+  [0xff0e, 0xff0f, CharKind.Other],
+  [0xff10, 0xff19, CharKind.Word],
+  [0xff1a, 0xff20, CharKind.Other],
+  [0xff21, 0xff3a, CharKind.Word],
+  [0xff3b, 0xff40, CharKind.Other],
+  [0xff41, 0xff5a, CharKind.Word],
+  [0xff5b, 0xff65, CharKind.Other],
+];
+
+/**
  * The kind of a code unit the common blocks decide without a regular
- * expression: ASCII, Latin-1 and General Punctuation (curly quotes, dashes,
- * typographic spaces). Every news page is full of them, and the Unicode
- * property expressions cost milliseconds to compile on their first use, which
- * a page should pay only for text outside these blocks. Unknown elsewhere.
+ * expression: ASCII, Latin-1, General Punctuation (curly quotes, dashes,
+ * typographic spaces) and the blocks in `UNIFORM_BLOCKS`. Every news page is
+ * full of them, and the Unicode property expressions cost a millisecond or
+ * more to compile on their first use, which a page should pay only for text
+ * outside these blocks. Unknown elsewhere.
  */
 export function quickKindOf(code: number): CharKind {
   if (code < 0x80) {
@@ -87,6 +170,10 @@ export function quickKindOf(code: number): CharKind {
     if (code === 0x2018 || code === 0x2019) return CharKind.Apostrophe;
     // Nothing else in General Punctuation is a letter, digit or mark.
     return CharKind.Other;
+  }
+  for (const [first, last, kind] of UNIFORM_BLOCKS) {
+    if (code < first) break;
+    if (code <= last) return kind;
   }
   return CharKind.Unknown;
 }
@@ -139,7 +226,17 @@ export function isWordAt(text: string, index: number): boolean {
   if (kind !== CharKind.Surrogate) return kind === CharKind.Word;
   const start = index > 0 && text.charCodeAt(index) >= 0xdc00 ? index - 1 : index;
   const codePoint = text.codePointAt(start)!;
+  if (isPictographic(codePoint)) return false;
   return wordChar().test(String.fromCodePoint(codePoint));
+}
+
+/**
+ * Whether a code point is in the emoji and pictograph blocks (U+1F300 to
+ * U+1FAFF), all symbols: the emoji of a headline or a share button must not
+ * cost a page the expression.
+ */
+export function isPictographic(codePoint: number): boolean {
+  return codePoint >= 0x1f300 && codePoint <= 0x1faff;
 }
 
 /** Whether the code unit is an ASCII digit. */
