@@ -83,11 +83,21 @@ export function centreOf(box: { x: number; y: number; width: number; height: num
   return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
-/** Moves the pointer from `from` to `to` in `steps` even moves, as a hand does (each step is one pointer event). */
-export async function glide(page: TestPage, from: Point, to: Point, steps = 8): Promise<void> {
+/**
+ * Moves the pointer from `from` to `to` in `steps` even moves, as a hand does (each step is one
+ * pointer event). Returns the longest time between two moves, as this side saw it: on a loaded
+ * machine one move can wait long enough for the pointer to have truly rested where it was.
+ */
+export async function glide(page: TestPage, from: Point, to: Point, steps = 8): Promise<number> {
+  let longestGapMs = 0;
+  let last = performance.now();
   for (let step = 1; step <= steps; step += 1) {
     await page.mouseMove(from.x + ((to.x - from.x) * step) / steps, from.y + ((to.y - from.y) * step) / steps);
+    const now = performance.now();
+    if (step > 1) longestGapMs = Math.max(longestGapMs, now - last);
+    last = now;
   }
+  return longestGapMs;
 }
 
 /** What the card shows, read from its shadow root. */
