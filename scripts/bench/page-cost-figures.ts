@@ -265,7 +265,7 @@ export function extensionFigures(loads: readonly LoadSample[], noneLoads: readon
 }
 
 /** Ratio of two added times (script or task); null when the floor added nothing measurable (≤ 0). */
-export function scriptRatio(ours: number, floor: number): number | null {
+export function addedRatio(ours: number, floor: number): number | null {
   if (!Number.isFinite(ours) || !Number.isFinite(floor) || floor <= 0) return null;
   return ours / floor;
 }
@@ -283,8 +283,8 @@ export function pageCostFigures(name: string, samples: readonly LoadSample[]): P
     none: variantFigures(none),
     floor,
     ours,
-    scriptRatio: scriptRatio(ours.addedScriptMs, floor.addedScriptMs),
-    taskRatio: scriptRatio(ours.addedTaskMs, floor.addedTaskMs),
+    scriptRatio: addedRatio(ours.addedScriptMs, floor.addedScriptMs),
+    taskRatio: addedRatio(ours.addedTaskMs, floor.addedTaskMs),
   };
 }
 
@@ -427,7 +427,7 @@ export function summarizePageCost(
     ours,
     scriptRatio: spread(ratios),
     pagesWithoutRatio: ratios.filter((ratio) => ratio === null).length,
-    scriptRatioOfMedians: scriptRatio(ours.addedScriptMs.median, floor.addedScriptMs.median) ?? Number.NaN,
+    scriptRatioOfMedians: addedRatio(ours.addedScriptMs.median, floor.addedScriptMs.median) ?? Number.NaN,
     taskRatio: spread(pages.map((page) => page.taskRatio)),
     contentScriptBytes,
     oursTimingHook: oursTimed === 0 ? 'absent' : oursTimed === oursLoads ? 'present' : 'partial',

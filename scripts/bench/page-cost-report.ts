@@ -47,6 +47,8 @@ export function formatPageCostSummary(summary: PageCostSummary, targets: readonl
     const pages = floor.pages === ours.pages ? String(floor.pages) : `${floor.pages} / ${ours.pages}`;
     return [name, format(floor.median), format(floor.p90), format(ours.median), format(ours.p90), pages];
   };
+  /** A Policy Lens ÷ floor ratio: Policy Lens's columns only. */
+  const ratioRow = (name: string, ratio: Spread) => [name, '', '', formatRatio(ratio.median), formatRatio(ratio.p90), String(ratio.pages)];
   const signedBytes = (value: number) => formatBytes(value, { signed: true });
   const table = formatTable(
     ['figure (per page: variant − no extension)', 'floor median', 'floor p90', 'Policy Lens median', 'Policy Lens p90', 'pages'],
@@ -62,22 +64,8 @@ export function formatPageCostSummary(summary: PageCostSummary, targets: readonl
       row('content-script start → settled', (variant) => variant.timing.settledMs, ms),
       row('first card: open decision → shown', (variant) => variant.firstCard.openToShownMs, ms),
       row('first card: code starts loading → shown', (variant) => variant.firstCard.loadToShownMs, ms),
-      [
-        'Policy Lens / floor added script time',
-        '',
-        '',
-        formatRatio(summary.scriptRatio.median),
-        formatRatio(summary.scriptRatio.p90),
-        String(summary.scriptRatio.pages),
-      ],
-      [
-        'Policy Lens / floor added task time',
-        '',
-        '',
-        formatRatio(summary.taskRatio.median),
-        formatRatio(summary.taskRatio.p90),
-        String(summary.taskRatio.pages),
-      ],
+      ratioRow('Policy Lens / floor added script time', summary.scriptRatio),
+      ratioRow('Policy Lens / floor added task time', summary.taskRatio),
     ],
     ['left', 'right', 'right', 'right', 'right', 'right'],
   );

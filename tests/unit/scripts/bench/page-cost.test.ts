@@ -7,7 +7,7 @@ import {
   overlapsContentScript,
   pageCostFigures,
   parseTiming,
-  scriptRatio,
+  addedRatio,
   summarizePageCost,
   variantFigures,
   type ContentScriptTiming,
@@ -198,10 +198,10 @@ describe('page cost: added cost and the ratio', () => {
   });
 
   it('has no ratio where the floor added nothing measurable', () => {
-    expect(scriptRatio(5, 0)).toBeNull();
-    expect(scriptRatio(5, -0.2)).toBeNull();
-    expect(scriptRatio(Number.NaN, 1)).toBeNull();
-    expect(scriptRatio(6, 2)).toBe(3);
+    expect(addedRatio(5, 0)).toBeNull();
+    expect(addedRatio(5, -0.2)).toBeNull();
+    expect(addedRatio(Number.NaN, 1)).toBeNull();
+    expect(addedRatio(6, 2)).toBe(3);
   });
 
   it('takes the page’s text-node count from the floor’s record', () => {
