@@ -62,11 +62,13 @@ const kinds = new Uint8Array(0x10000);
 const folded = new Uint16Array(0x10000);
 
 /**
- * Blocks past Latin-1 whose every code point is of one kind for the word rule
- * (letters, digits, marks: `Word`; symbols and punctuation: `Other`; dashes:
- * `Separator`), in code order: [first, last, kind]. Only blocks that stay so as Unicode assigns more
- * of them (a new CJK ideograph is a letter, a new arrow a symbol). The unit
- * tests check each against the expressions over every code point.
+ * Ranges past General Punctuation whose every code point is of one kind for
+ * the word rule (letters, digits, marks: `Word`; symbols and punctuation:
+ * `Other`; dashes and spaces: `Separator`), in code order (`quickKindOf` stops
+ * at the first range past the code): [first, last, kind]. Only ranges that
+ * stay so as Unicode assigns more of them (a new CJK ideograph is a letter, a
+ * new arrow a symbol). The unit tests check each against the expressions over
+ * every code point.
  */
 const UNIFORM_BLOCKS: ReadonlyArray<readonly [number, number, CharKind]> = [
   // Latin Extended-A and -B: Central European and other Latin letters ("Č", "š", "ő").
@@ -108,8 +110,8 @@ const UNIFORM_BLOCKS: ReadonlyArray<readonly [number, number, CharKind]> = [
   [0x1e00, 0x1eff, CharKind.Word],
   // Currency symbols (€ is U+20AC); the trade mark sign.
   [0x20a0, 0x20cf, CharKind.Other],
-  // Arrows, mathematical operators, technical symbols; the minus sign (U+2212) is a dash, a separator.
   [0x2122, 0x2122, CharKind.Other],
+  // Arrows, mathematical operators, technical symbols; the minus sign (U+2212) is a dash, a separator.
   [0x2190, 0x2211, CharKind.Other],
   [0x2212, 0x2212, CharKind.Separator],
   [0x2213, 0x23ff, CharKind.Other],

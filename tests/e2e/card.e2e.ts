@@ -115,7 +115,7 @@ forEachBrowser(({ kind, driver, server }) => {
   it('opens nothing when the pointer only passes over a mention', async () => {
     // A pass counts only if no move waited anywhere near the hover delay (300 ms): on a loaded
     // machine one move can wait that long, and then the pointer truly rested on the mention.
-    const passes = async (): Promise<{ page: TestPage; mention: Awaited<ReturnType<typeof waitForMention>>; start: { x: number; y: number } } | null> => {
+    const passes = async (): Promise<{ page: TestPage; mention: MentionBox; start: Point } | null> => {
       const page = await openArticle();
       const mention = await waitForMention(page, 'mutual defense treaty');
       const start = marginBeside(mention);
