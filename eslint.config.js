@@ -87,7 +87,7 @@ const ALLOWED_DEEP_IMPORTS = [
   {
     // WXT evaluates the content script's options (`matches`) in Node at build time; news-sites.ts is
     // plain data, while the sites index also brings storage and messaging (see src/sites/index.ts).
-    files: ['entrypoints/content/index.ts'],
+    files: ['entrypoints/content/index.ts', 'entrypoints/prefetch.content.ts'],
     imports: ['@/src/sites/news-sites'],
   },
 ];

@@ -11,7 +11,7 @@ import { NEWS_SITE_MATCHES } from './src/sites/news-sites';
 /** The page-proof extension API (src/extension/api.ts), which every entry point and library gets. */
 const EXTENSION_API = fileURLToPath(new URL('./src/extension/api.ts', import.meta.url));
 /** Scripts that run in web pages: they reach the extension API without the polyfill, so no page global can reach them. */
-const PAGE_SCRIPTS = new Set(['content', 'card']);
+const PAGE_SCRIPTS = new Set(['content', 'prefetch', 'card']);
 
 /** Extension id used by Firefox; also the key for storage.sync across installs. */
 const GECKO_ID = 'policy-lens@policy-lens.org';

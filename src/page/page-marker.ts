@@ -54,11 +54,18 @@ export interface PageMarkerOptions {
   sliceHost?: Partial<SliceHost>;
   /** Length of one slice of work in ms. */
   budgetMs?: number;
+  /**
+   * Start each first scan (at start, or when marking is turned back on) at once rather than on the
+   * next animation frame. The content script's first scan gains the wait for a frame (up to 16 ms)
+   * and paints no later: a frame's callbacks run before its paint anyway. Later batches (the page's
+   * changes) still wait for a frame, which gathers bursts of mutations into one batch.
+   */
+  firstScanAtOnce?: boolean;
 }
 
 /** Counters for tests, benchmarks and diagnostics. */
 export interface PageMarkerStats {
-  /** Batches of work run (each starts on an animation frame). */
+  /** Batches of work run (each starts on an animation frame, or at once: `firstScanAtOnce`). */
   batches: number;
   /** Block reads (a block's own text, walked and matched). */
   blocksRead: number;
@@ -174,7 +181,7 @@ export function createPageMarker(options: PageMarkerOptions): PageMarker {
     scanning = true;
     observer.observe(root);
     queue.add({ block: root, deep: true, added: null, verified: true, flat: false });
-    runner.request();
+    runner.request({ atOnce: options.firstScanAtOnce === true });
   }
 
   function deactivate(): void {

@@ -1,6 +1,6 @@
 /**
  * Runs our work in short slices so the page stays responsive: a batch starts
- * on the next animation frame, runs a generator for at most `budgetMs`, then
+ * on the next animation frame (or at once, when asked), runs a generator for at most `budgetMs`, then
  * yields to the browser (`scheduler.yield()` where it exists, a MessageChannel
  * message otherwise) and continues until the generator is done.
  */
@@ -34,8 +34,11 @@ export interface SliceRunnerOptions {
 
 /** A time-sliced work loop. */
 export interface SliceRunner {
-  /** Asks for a batch at the next frame (no-op while one is pending or running: it picks up new work). */
-  request(): void;
+  /**
+   * Asks for a batch at the next frame (no-op while one is pending or running: it picks up new work);
+   * with `atOnce`, as soon as the current script yields (a microtask), without waiting for a frame.
+   */
+  request(options?: { atOnce?: boolean }): void;
   /** Stops the running batch after its current step. */
   cancel(): void;
   /** Resolves when no batch is pending or running. */
@@ -98,10 +101,11 @@ export function createSliceRunner(options: SliceRunnerOptions): SliceRunner {
     for (const resolve of idleWaiters.splice(0)) resolve();
   }
 
-  function request(): void {
+  function request({ atOnce = false }: { atOnce?: boolean } = {}): void {
     if (stop.signal.aborted || framePending || running) return;
     framePending = true;
-    host.requestFrame(() => void runBatch());
+    if (atOnce) queueMicrotask(() => void runBatch());
+    else host.requestFrame(() => void runBatch());
   }
 
   async function runBatch(): Promise<void> {

@@ -120,9 +120,13 @@ function failureMessage(error: unknown): string {
   return browser.i18n.getMessage('extraSitesFailed', [error instanceof Error ? error.message : String(error)]);
 }
 
-/** The content script's files as the manifest declares them, so dynamic runs match the built-in ones. */
+/**
+ * The content script's files as the manifest declares them, so dynamic runs match the built-in ones:
+ * its `document_idle` entry. The `document_start` one only starts the content script's storage reads
+ * early (src/content/start-reads.ts); a script started later reads for itself.
+ */
 export function contentScriptFiles(): { js: string[]; css: string[] } {
-  const [declared] = browser.runtime.getManifest().content_scripts ?? [];
+  const declared = (browser.runtime.getManifest().content_scripts ?? []).find((script) => (script.run_at ?? 'document_idle') === 'document_idle');
   return {
     js: (declared?.js ?? ['content-scripts/content.js']).map(packagePath),
     css: (declared?.css ?? []).map(packagePath),

@@ -39,13 +39,21 @@ describe.each(BUILDS)('$browser manifest', (build) => {
     expect(manifest).not.toHaveProperty('web_accessible_resources');
   });
 
-  it('runs its content script on exactly the built-in news sites', () => {
-    const scripts = manifest.content_scripts as Array<{ matches: string[]; js: string[]; css?: string[] }>;
-    expect(scripts).toHaveLength(1);
-    expect([...scripts[0]!.matches].sort()).toEqual([...NEWS_SITE_MATCHES].sort());
-    for (const file of [...scripts[0]!.js, ...(scripts[0]!.css ?? [])]) {
-      expect(existsSync(join(build.dir, file)), file).toBe(true);
+  it('runs its content script on exactly the built-in news sites, with the early storage reads before it', () => {
+    const scripts = manifest.content_scripts as Array<{ matches: string[]; js: string[]; css?: string[]; run_at?: string }>;
+    expect(scripts.map((script) => [script.run_at, script.js])).toEqual(
+      expect.arrayContaining([
+        ['document_idle', ['content-scripts/content.js']],
+        ['document_start', ['content-scripts/prefetch.js']],
+      ]),
+    );
+    expect(scripts).toHaveLength(2);
+    for (const script of scripts) {
+      expect([...script.matches].sort()).toEqual([...NEWS_SITE_MATCHES].sort());
+      for (const file of [...script.js, ...(script.css ?? [])]) expect(existsSync(join(build.dir, file)), file).toBe(true);
     }
+    // The early script only reads storage: no stylesheet, nothing of the page's.
+    expect(scripts.find((script) => script.run_at === 'document_start')?.css ?? []).toEqual([]);
   });
 
   it('ships an icon at every size the stores ask for', () => {

@@ -229,6 +229,33 @@ describe('live pages', () => {
     }
   });
 
+  it('with firstScanAtOnce, reads the page without waiting for a frame, and still batches later changes into the next frame', async () => {
+    setBody('<main><p>JINSA first</p></main>');
+    const frames: Array<() => void> = [];
+    const matcher = fakeMatcher(TEST_TERMS);
+    const marker = createPageMarker({
+      matcher,
+      topics: TEST_TOPICS,
+      settings: MARK_ALL,
+      hostname: 'news.example',
+      firstScanAtOnce: true,
+      sliceHost: { requestFrame: (callback) => void frames.push(callback), yieldToHost: async () => undefined },
+    });
+    try {
+      await marker.settled();
+      expect(frames).toEqual([]);
+      expect(markTexts(marker)).toEqual(['JINSA']);
+      document.querySelector('main')?.append(Object.assign(document.createElement('p'), { textContent: 'JINSA later' }));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(frames).toHaveLength(1);
+      frames.shift()?.();
+      await marker.settled();
+      expect(markTexts(marker)).toEqual(['JINSA', 'JINSA']);
+    } finally {
+      marker.destroy();
+    }
+  });
+
   it('re-reads a paragraph when inline content is added inside it', async () => {
     setBody('<p id="p">The mutual defense</p>');
     const { marker } = await startMarker();

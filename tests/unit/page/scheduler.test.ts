@@ -72,6 +72,32 @@ describe('createSliceRunner', () => {
     expect(pending).toBe(0);
   });
 
+  it('starts a batch asked for at once without a frame, as soon as the current script yields', async () => {
+    const { host, events } = scriptedHost();
+    let ran = 0;
+    const runner = createSliceRunner({
+      *work() {
+        ran += 1;
+        yield;
+      },
+      hasWork: () => false,
+      host,
+    });
+    runner.request({ atOnce: true });
+    // Coalesced like any request: one batch.
+    runner.request();
+    expect(ran).toBe(0);
+    await Promise.resolve();
+    expect(ran).toBe(1);
+    await runner.whenIdle();
+    expect(events).not.toContain('frame');
+    // The next request waits for a frame again.
+    runner.request();
+    await runner.whenIdle();
+    expect(events).toEqual(['frame']);
+    expect(ran).toBe(2);
+  });
+
   it('stops a batch on cancel and does nothing after destroy', async () => {
     const { host } = scriptedHost();
     let steps = 0;

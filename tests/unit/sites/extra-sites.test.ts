@@ -177,6 +177,23 @@ describe('enabling a site from the popup', () => {
     expect(api.executeScript).toHaveBeenLastCalledWith({ target: { tabId: 12 }, files: ['content-scripts/content.js'] });
   });
 
+  it("registers and runs the manifest's document_idle script, not the one that starts its storage reads early", async () => {
+    const api = fakeExtensionApis();
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'Policy Lens',
+      version: '0.1.0',
+      content_scripts: [
+        { matches: [...NEWS_SITE_MATCHES], js: ['content-scripts/prefetch.js'], run_at: 'document_start' },
+        { matches: [...NEWS_SITE_MATCHES], js: ['content-scripts/content.js'], css: ['content-scripts/content.css'], run_at: 'document_idle' },
+      ],
+    });
+    stop = startExtraSiteSync();
+    expect(await requestExtraSites(['https://www.example.com/*'], 12)).toEqual({ ok: true, injected: true });
+    expect(api.state.registered).toMatchObject({ js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] });
+    expect(api.executeScript).toHaveBeenLastCalledWith({ target: { tabId: 12 }, files: ['content-scripts/content.js'] });
+  });
+
   it('does not run the script twice in a tab that already has it', async () => {
     const api = fakeExtensionApis({ guardPresent: true });
     stop = startExtraSiteSync();
