@@ -100,7 +100,7 @@ const FIRST_CARD_TIMEOUT_MS = 5_000;
 const TIMING_READ = `(() => {
   const timing = globalThis[${JSON.stringify(TIMING_GLOBAL)}];
   if (timing === undefined || timing === null) return null;
-  return { start: timing.start, firstMarks: timing.firstMarks, settled: timing.settled, textNodes: timing.textNodes };
+  return { start: timing.start, firstMarks: timing.firstMarks, settled: timing.settled, earlyReads: timing.earlyReads, textNodes: timing.textNodes };
 })()`;
 
 /** An execution context as Runtime.executionContextCreated describes it (the fields used). */

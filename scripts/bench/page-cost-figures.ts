@@ -36,6 +36,11 @@ export interface ContentScriptTiming {
   firstMarks: number | null;
   /** When the first scan finished; null while it has not. */
   settled: number | null;
+  /**
+   * Whether Policy Lens's storage reads were the ones started at document_start (src/content/start-reads.ts);
+   * null when the record does not say (the floor, an older build).
+   */
+  earlyReads: boolean | null;
 }
 
 /** A `longtask` entry (every one is longer than 50 ms). */
@@ -102,6 +107,8 @@ export interface VariantFigures {
   timedLoads: number;
   /** Timed loads in which nothing was marked (`firstMarks` null). */
   nothingMarkedLoads: number;
+  /** Timed loads whose storage reads had started at document_start. */
+  earlyReadLoads: number;
   /** Timed loads whose first scan had not finished when the metrics were read: raise --settle-ms. */
   unsettledLoads: number;
   /** Loads where the content script never ran (no world of its own in the page). */
@@ -164,7 +171,8 @@ export function parseTiming(value: unknown): ContentScriptTiming | null {
   const firstMarks = optional(record.firstMarks);
   const settled = optional(record.settled);
   if (firstMarks === undefined || settled === undefined) return null;
-  return { start, firstMarks, settled };
+  const earlyReads = typeof record.earlyReads === 'boolean' ? record.earlyReads : null;
+  return { start, firstMarks, settled, earlyReads };
 }
 
 /**
@@ -209,6 +217,7 @@ export function variantFigures(loads: readonly LoadSample[]): VariantFigures {
     maxLongTasks: reported.length === 0 ? null : Math.max(...reported.map((load) => load.longTasks?.length ?? 0)),
     timedLoads: timed.length,
     nothingMarkedLoads: timed.length - marked.length,
+    earlyReadLoads: timed.filter((load) => load.timing?.earlyReads === true).length,
     unsettledLoads: timed.length - settled.length,
     notRunLoads: loads.filter((load) => load.contentScriptRan === false).length,
     firstMarksMs: nullableMedian(marked.map((load) => (load.timing?.firstMarks ?? 0) - (load.timing?.start ?? 0))),
@@ -317,6 +326,9 @@ export interface TimingSummary {
   unsettledLoads: number;
   /** Loads (all pages) where the content script never ran. */
   notRunLoads: number;
+  /** Timed loads (all pages), and those whose storage reads had started at document_start. */
+  timedLoads: number;
+  earlyReadLoads: number;
 }
 
 /** What each extension variant costs, over pages. */
@@ -396,6 +408,8 @@ function summarizeVariant(pages: readonly PageCostPage[], variant: ExtensionVari
       nothingMarkedPages: timed.filter((figure) => figure.firstMarksMs === null).length,
       unsettledLoads: figures.reduce((sum, figure) => sum + figure.unsettledLoads, 0),
       notRunLoads: figures.reduce((sum, figure) => sum + figure.notRunLoads, 0),
+      timedLoads: figures.reduce((sum, figure) => sum + figure.timedLoads, 0),
+      earlyReadLoads: figures.reduce((sum, figure) => sum + figure.earlyReadLoads, 0),
     },
     firstCard: {
       openToShownMs: spread(figures.map((figure) => figure.firstCard?.openToShownMs ?? null)),

@@ -99,6 +99,7 @@ function timingHookLine(summary: PageCostSummary): string {
   const parts = [
     `Policy Lens timing: recorded on ${timing.timedPages} of ${summary.pages} pages${summary.oursTimingHook === 'partial' ? ' (not on every load)' : ''}`,
     `nothing marked on ${timing.nothingMarkedPages}`,
+    `storage reads started at document_start in ${timing.earlyReadLoads} of ${timing.timedLoads} timed loads`,
   ];
   if (timing.unsettledLoads > 0) parts.push(`${timing.unsettledLoads} loads had not settled when read (raise --settle-ms)`);
   if (timing.notRunLoads > 0) parts.push(`the content script did not run in ${timing.notRunLoads} loads`);

@@ -59,6 +59,7 @@ export async function startContentScript({ ctx, api, builtInTablesId, timing }: 
   // The settings, the imported packs' list and the built-in tables: read together, usually since
   // document_start and answered by now (start-reads.ts).
   const reads = takeStartReads(api, builtInTablesId);
+  if (timing) timing.earlyReads = reads.early;
   const packList = reads.startData.then((data) => data.packs);
   const builtInTables = createBuiltInTablesLoader(api, reads.startData.then((data) => data.builtInJson));
   let settings: Settings = await reads.settings;

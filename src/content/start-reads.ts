@@ -25,6 +25,8 @@ import { readSettings } from './settings-feed';
 export interface StartReads {
   settings: Promise<Settings>;
   startData: Promise<PageStartData>;
+  /** Whether these are the reads started at `document_start`. */
+  early: boolean;
 }
 
 /** The own property of the isolated world's global object that holds early reads until the content script takes them. */
@@ -44,6 +46,7 @@ export function startReads(api: ExtensionApi, builtInTablesId: string): StartRea
   return {
     settings: readSettings(api),
     startData: readPageStartData(api, builtInTablesId).catch(() => NO_START_DATA),
+    early: false,
   };
 }
 
@@ -68,7 +71,7 @@ export function startEarlyReads(api: ExtensionApi | undefined, builtInTablesId: 
   };
   // Watching starts before reading: a change that lands while the reads are on their way is seen.
   api.storage.onChanged.addListener(listener);
-  const early: EarlyReads = { reads: startReads(api, builtInTablesId), isStale: () => stale, stopWatching };
+  const early: EarlyReads = { reads: { ...startReads(api, builtInTablesId), early: true }, isStale: () => stale, stopWatching };
   Object.defineProperty(globalThis, START_READS_KEY, { value: early, configurable: true });
 }
 

@@ -14,13 +14,15 @@ export interface BenchTiming {
   start: number;
   firstMarks: number | null;
   settled: number | null;
+  /** Whether the storage reads the first marks waited for were started at document_start (`start-reads.ts`); null until known. */
+  earlyReads: boolean | null;
   /** The page's first hover card. */
   card: FirstCardTiming;
 }
 
 /** Starts the record at `start` (taken as the script's first statement ran). */
 export function startBenchTiming(start: number): BenchTiming {
-  const timing: BenchTiming = { start, firstMarks: null, settled: null, card: { loadStarted: null, opened: null, shown: null } };
+  const timing: BenchTiming = { start, firstMarks: null, settled: null, earlyReads: null, card: { loadStarted: null, opened: null, shown: null } };
   Object.defineProperty(globalThis, BENCH_TIMING_KEY, { value: timing, configurable: true });
   return timing;
 }

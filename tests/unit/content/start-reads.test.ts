@@ -39,6 +39,7 @@ describe('the content script’s start reads', () => {
     expect(localGet).toHaveBeenCalledTimes(1);
 
     const reads = takeStartReads(api, TABLES_ID);
+    expect(reads.early).toBe(true);
     expect((await reads.settings).highlightStyle).toBe('background');
     expect(await reads.startData).toEqual({ packs: [], builtInJson: '{"tables":1}' });
     expect(syncGet).toHaveBeenCalledTimes(1);
@@ -52,6 +53,7 @@ describe('the content script’s start reads', () => {
     // The reader switches the style in the popup while the page loads.
     await storeSettings({ highlightStyle: 'none' });
     const reads = takeStartReads(api, TABLES_ID);
+    expect(reads.early).toBe(false);
     expect((await reads.settings).highlightStyle).toBe('none');
   });
 

@@ -30,7 +30,7 @@ function sample(variant: Variant, shape: Partial<LoadSample> = {}): LoadSample {
     heapAfterGcBytes: 900_000,
     loadEventMs: 100,
     longTasks: [],
-    timing: variant === 'none' ? null : { start: 100, firstMarks: 101, settled: 102 },
+    timing: variant === 'none' ? null : { start: 100, firstMarks: 101, settled: 102, earlyReads: null },
     contentScriptRan: variant === 'none' ? null : true,
     highlights: 0,
     ...shape,
@@ -57,10 +57,13 @@ const SCRIPTS = { floor: 1000, ours: 150_000 };
 
 describe('page cost: reading a timing record', () => {
   it('accepts the hook’s shape, with null first marks or settle', () => {
-    expect(parseTiming({ start: 5, firstMarks: 7.5, settled: 9 })).toEqual({ start: 5, firstMarks: 7.5, settled: 9 });
-    expect(parseTiming({ start: 5, firstMarks: null, settled: 9 })).toEqual({ start: 5, firstMarks: null, settled: 9 });
+    expect(parseTiming({ start: 5, firstMarks: 7.5, settled: 9, earlyReads: true })).toEqual({ start: 5, firstMarks: 7.5, settled: 9, earlyReads: true });
+    expect(parseTiming({ start: 5, firstMarks: null, settled: 9, earlyReads: false })).toEqual({ start: 5, firstMarks: null, settled: 9, earlyReads: false });
+    // The floor's record, or an older build's, does not say where the storage reads started.
+    expect(parseTiming({ start: 5, firstMarks: 7.5, settled: 9 })).toEqual({ start: 5, firstMarks: 7.5, settled: 9, earlyReads: null });
+    expect(parseTiming({ start: 5, firstMarks: 7.5, settled: 9, earlyReads: 'yes' })?.earlyReads).toBeNull();
     // An older hook without `settled` reads as not settled.
-    expect(parseTiming({ start: 5, firstMarks: 6 })).toEqual({ start: 5, firstMarks: 6, settled: null });
+    expect(parseTiming({ start: 5, firstMarks: 6 })).toEqual({ start: 5, firstMarks: 6, settled: null, earlyReads: null });
   });
 
   it('rejects anything else as no record', () => {
@@ -101,9 +104,9 @@ describe('page cost: per-variant figures', () => {
 
   it('times first marks and settling from the content script’s start, counting what is missing', () => {
     const figures = variantFigures([
-      sample('ours', { timing: { start: 100, firstMarks: 104, settled: 130 } }),
-      sample('ours', { timing: { start: 200, firstMarks: 208, settled: null } }),
-      sample('ours', { timing: { start: 300, firstMarks: null, settled: 320 } }),
+      sample('ours', { timing: { start: 100, firstMarks: 104, settled: 130, earlyReads: true } }),
+      sample('ours', { timing: { start: 200, firstMarks: 208, settled: null, earlyReads: false } }),
+      sample('ours', { timing: { start: 300, firstMarks: null, settled: 320, earlyReads: true } }),
       sample('ours', { timing: null }),
     ]);
     expect(figures.firstMarksMs).toBe(6);
@@ -111,6 +114,7 @@ describe('page cost: per-variant figures', () => {
     expect(figures.timedLoads).toBe(3);
     expect(figures.nothingMarkedLoads).toBe(1);
     expect(figures.unsettledLoads).toBe(1);
+    expect(figures.earlyReadLoads).toBe(2);
   });
 
   it('gives null timing figures when no load recorded any', () => {
@@ -141,7 +145,7 @@ describe('page cost: long tasks only the extension brings', () => {
   });
 
   it('tells whether a long task overlaps the content script’s run', () => {
-    const timing: ContentScriptTiming = { start: 100, firstMarks: 105, settled: 200 };
+    const timing: ContentScriptTiming = { start: 100, firstMarks: 105, settled: 200, earlyReads: null };
     expect(overlapsContentScript(task(60, 55), timing)).toBe(true);
     expect(overlapsContentScript(task(150, 60), timing)).toBe(true);
     expect(overlapsContentScript(task(20, 60), timing)).toBe(false);
@@ -152,7 +156,7 @@ describe('page cost: long tasks only the extension brings', () => {
   it('counts loads, the longest, and overlaps per page', () => {
     const figures = extensionFigures(
       [
-        sample('ours', { longTasks: [task(10, 60), task(100, 90)], timing: { start: 95, firstMarks: 96, settled: 180 } }),
+        sample('ours', { longTasks: [task(10, 60), task(100, 90)], timing: { start: 95, firstMarks: 96, settled: 180, earlyReads: null } }),
         sample('ours', { longTasks: [task(10, 60)] }),
       ],
       none,
@@ -207,7 +211,7 @@ describe('page cost: added cost and the ratio', () => {
   it('takes the page’s text-node count from the floor’s record', () => {
     const samples = [
       sample('none'),
-      sample('floor', { timing: { start: 1, firstMarks: 2, settled: 2, textNodes: 812 } as ContentScriptTiming }),
+      sample('floor', { timing: { start: 1, firstMarks: 2, settled: 2, earlyReads: null, textNodes: 812 } as ContentScriptTiming }),
       sample('ours'),
     ];
     expect(pageCostFigures('p.html', samples).textNodes).toBe(812);
@@ -262,8 +266,8 @@ describe('page cost: summary and targets', () => {
 
   it('misses each target when it is exceeded', () => {
     const slow = [
-      page('a.html', { none: [1], floor: [2], ours: [5] }, { ours: { longTasks: [task(0, 80)], timing: { start: 0, firstMarks: 12, settled: 90 } } }),
-      page('b.html', { none: [1], floor: [2], ours: [9] }, { ours: { timing: { start: 0, firstMarks: 15, settled: 30 } } }),
+      page('a.html', { none: [1], floor: [2], ours: [5] }, { ours: { longTasks: [task(0, 80)], timing: { start: 0, firstMarks: 12, settled: 90, earlyReads: null } } }),
+      page('b.html', { none: [1], floor: [2], ours: [9] }, { ours: { timing: { start: 0, firstMarks: 15, settled: 30, earlyReads: null } } }),
     ];
     const targets = evaluatePageCostTargets(summarizePageCost(slow, SCRIPTS));
     expect(targets.map((target) => target.met)).toEqual([false, false, false, false, null]);
@@ -280,7 +284,7 @@ describe('page cost: summary and targets', () => {
   });
 
   it('says n/a for first marks when the hook is there but nothing was marked', () => {
-    const unmarked = [page('a.html', { none: [1], floor: [2], ours: [3] }, { ours: { timing: { start: 0, firstMarks: null, settled: 20 } } })];
+    const unmarked = [page('a.html', { none: [1], floor: [2], ours: [3] }, { ours: { timing: { start: 0, firstMarks: null, settled: 20, earlyReads: null } } })];
     const summary = summarizePageCost(unmarked, SCRIPTS);
     expect(summary.ours.timing.nothingMarkedPages).toBe(1);
     expect(evaluatePageCostTargets(summary)[3]).toMatchObject({ met: null, shown: 'n/a (nothing marked on any page)' });
@@ -360,6 +364,17 @@ describe('page cost: report text', () => {
     expect(text).toMatch(/content-script start → first marks +1\.00 ms/);
     expect(text).not.toContain('ScriptDuration');
     expect(text).toContain('(median page): 1.00 ms PASS');
+  });
+
+  it('says in how many timed loads the storage reads had started at document_start', () => {
+    const early = { timing: { start: 100, firstMarks: 101, settled: 102, earlyReads: true } };
+    const late = { timing: { start: 100, firstMarks: 101, settled: 102, earlyReads: false } };
+    const mixed = [
+      pageCostFigures('a.html', [sample('none'), sample('floor'), sample('ours', early), sample('ours', early)]),
+      pageCostFigures('b.html', [sample('none'), sample('floor'), sample('ours', late), sample('ours', { timing: null })]),
+    ];
+    const text = formatPageCostSummary(summarizePageCost(mixed, SCRIPTS), evaluatePageCostTargets(summarizePageCost(mixed, SCRIPTS)), context);
+    expect(text).toContain('storage reads started at document_start in 2 of 3 timed loads');
   });
 
   it('prints one row per page', () => {
