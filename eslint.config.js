@@ -71,7 +71,7 @@ const LINES = [
     message: 'Nothing under src/ imports from entrypoints/: entry points wire src/, never the other way round.',
   },
   {
-    from: ['entrypoints/content', 'src/content', 'src/page', 'src/card'],
+    from: ['entrypoints/content', 'entrypoints/prefetch.content', 'src/content', 'src/page', 'src/card'],
     folders: [],
     packages: [String.raw`^virtual:policy-lens/(?:built-in-tables|matcher-tables)$`],
     message:
@@ -87,7 +87,7 @@ const ALLOWED_DEEP_IMPORTS = [
   {
     // WXT evaluates the content script's options (`matches`) in Node at build time; news-sites.ts is
     // plain data, while the sites index also brings storage and messaging (see src/sites/index.ts).
-    files: ['entrypoints/content/index.ts', 'entrypoints/prefetch.content.ts'],
+    files: ['entrypoints/content/index.ts', 'entrypoints/prefetch.content/index.ts'],
     imports: ['@/src/sites/news-sites'],
   },
 ];

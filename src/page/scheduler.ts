@@ -1,6 +1,6 @@
 /**
  * Runs our work in short slices so the page stays responsive: a batch starts
- * on the next animation frame (or at once, when asked), runs a generator for at most `budgetMs`, then
+ * on the next animation frame (or in the next task, when asked), runs a generator for at most `budgetMs`, then
  * yields to the browser (`scheduler.yield()` where it exists, a MessageChannel
  * message otherwise) and continues until the generator is done.
  */
@@ -36,9 +36,10 @@ export interface SliceRunnerOptions {
 export interface SliceRunner {
   /**
    * Asks for a batch at the next frame (no-op while one is pending or running: it picks up new work);
-   * with `atOnce`, as soon as the current script yields (a microtask), without waiting for a frame.
+   * with `withoutFrame`, in the next task the browser gives us (`yieldToHost`) instead: not in the
+   * caller's task, which may be long already, and without waiting up to a frame.
    */
-  request(options?: { atOnce?: boolean }): void;
+  request(options?: { withoutFrame?: boolean }): void;
   /** Stops the running batch after its current step. */
   cancel(): void;
   /** Resolves when no batch is pending or running. */
@@ -101,10 +102,10 @@ export function createSliceRunner(options: SliceRunnerOptions): SliceRunner {
     for (const resolve of idleWaiters.splice(0)) resolve();
   }
 
-  function request({ atOnce = false }: { atOnce?: boolean } = {}): void {
+  function request({ withoutFrame = false }: { withoutFrame?: boolean } = {}): void {
     if (stop.signal.aborted || framePending || running) return;
     framePending = true;
-    if (atOnce) queueMicrotask(() => void runBatch());
+    if (withoutFrame) void host.yieldToHost().then(runBatch);
     else host.requestFrame(() => void runBatch());
   }
 

@@ -234,6 +234,7 @@ describe('a folder with an index.ts is imported through it from outside', () => 
     await expectAllowed('entrypoints/background.ts', 'virtual:policy-lens/built-in-tables');
     for (const table of ['virtual:policy-lens/built-in-tables', 'virtual:policy-lens/matcher-tables']) {
       await expectForbidden('entrypoints/content/index.ts', table, TABLES_FROM_STORAGE);
+      await expectForbidden('entrypoints/prefetch.content/index.ts', table, TABLES_FROM_STORAGE);
       await expectForbidden('src/content/probe.ts', table, TABLES_FROM_STORAGE);
       await expectForbidden('src/page/reading/probe.ts', table, TABLES_FROM_STORAGE);
     }
@@ -241,6 +242,7 @@ describe('a folder with an index.ts is imported through it from outside', () => 
 
   it('the content script entry may import the plain site list its build-time options read, and only that', async () => {
     await expectAllowed('entrypoints/content/index.ts', '@/src/sites/news-sites');
+    await expectAllowed('entrypoints/prefetch.content/index.ts', '@/src/sites/news-sites');
     await expectForbidden('entrypoints/content/index.ts', '@/src/sites/access', THROUGH_INDEX);
     await expectForbidden('entrypoints/background.ts', '@/src/sites/news-sites', THROUGH_INDEX);
   });

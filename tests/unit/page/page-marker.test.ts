@@ -229,7 +229,7 @@ describe('live pages', () => {
     }
   });
 
-  it('with firstScanAtOnce, reads the page without waiting for a frame, and still batches later changes into the next frame', async () => {
+  it('with firstScanWithoutFrame, reads the page in the next task, and still batches later changes into the next frame', async () => {
     setBody('<main><p>JINSA first</p></main>');
     const frames: Array<() => void> = [];
     const matcher = fakeMatcher(TEST_TERMS);
@@ -238,10 +238,12 @@ describe('live pages', () => {
       topics: TEST_TOPICS,
       settings: MARK_ALL,
       hostname: 'news.example',
-      firstScanAtOnce: true,
-      sliceHost: { requestFrame: (callback) => void frames.push(callback), yieldToHost: async () => undefined },
+      firstScanWithoutFrame: true,
+      sliceHost: { requestFrame: (callback) => void frames.push(callback), yieldToHost: () => new Promise((resolve) => setTimeout(resolve, 0)) },
     });
     try {
+      // Not in the task that made the marker.
+      expect(matcher.calls).toEqual([]);
       await marker.settled();
       expect(frames).toEqual([]);
       expect(markTexts(marker)).toEqual(['JINSA']);

@@ -72,7 +72,7 @@ describe('createSliceRunner', () => {
     expect(pending).toBe(0);
   });
 
-  it('starts a batch asked for at once without a frame, as soon as the current script yields', async () => {
+  it('starts a batch asked for without a frame in the next task, never in the caller’s', async () => {
     const { host, events } = scriptedHost();
     let ran = 0;
     const runner = createSliceRunner({
@@ -83,18 +83,18 @@ describe('createSliceRunner', () => {
       hasWork: () => false,
       host,
     });
-    runner.request({ atOnce: true });
+    runner.request({ withoutFrame: true });
     // Coalesced like any request: one batch.
     runner.request();
     expect(ran).toBe(0);
-    await Promise.resolve();
-    expect(ran).toBe(1);
+    expect(events).toEqual(['yield']);
     await runner.whenIdle();
+    expect(ran).toBe(1);
     expect(events).not.toContain('frame');
     // The next request waits for a frame again.
     runner.request();
     await runner.whenIdle();
-    expect(events).toEqual(['frame']);
+    expect(events).toEqual(['yield', 'frame']);
     expect(ran).toBe(2);
   });
 
