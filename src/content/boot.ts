@@ -23,7 +23,7 @@ import type { ExtensionApi } from '@/src/extension/api';
 import { combineMatchers, loadMatcher, type ShippedMatcher } from '@/src/matching';
 import { answerMessages, sendToBackground } from '@/src/messaging/page-channel';
 import { enabledOf, isBuiltInEnabled, listPacks, PACKS_INDEX_KEY, readPackTables, type PackEntry } from '@/src/packs';
-import { createPageMarker, createPageReporter, supportsHighlights, type PageMarker, type PageReporter } from '@/src/page';
+import { createPageMarker, createPageReporter, createYieldToHost, supportsHighlights, type PageMarker, type PageReporter } from '@/src/page';
 import type { Settings } from '@/src/settings';
 import { CONTENT_SCRIPT_GUARD_KEY } from '@/src/sites';
 import { createBuiltInTablesLoader } from './built-in-tables';
@@ -63,6 +63,10 @@ export async function startContentScript({ ctx, api, builtInTablesId, timing }: 
   const packList = reads.startData.then((data) => data.packs);
   const builtInTables = createBuiltInTablesLoader(api, reads.startData.then((data) => data.builtInJson));
   let settings: Settings = await reads.settings;
+  // Early reads are usually answered already, so without a yield the set-up below (the tables parsed,
+  // the marker made) would run in the task that loaded this script, and the two together made long
+  // tasks on busy pages (npm run bench). Late reads come back in a task of their own: no harm there.
+  await createYieldToHost(ctx.signal)();
   if (ctx.isInvalid) return;
 
   // Everything that depends on which note packs are on lives in a session: turning a pack on or off,

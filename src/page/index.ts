@@ -9,4 +9,5 @@ export type { MarkingSettings } from './marking-options';
 export { createPageMarker, type PageMarker, type PageMarkerOptions, type PageMarkerStats } from './page-marker';
 export { createPageReporter, type PageReporter } from './page-report';
 export { scrollMentionIntoView, type ScrollMentionOptions } from './reveal';
+export { createYieldToHost } from './scheduler';
 export type { MarkedMention, MarkRegistry } from './types';
