@@ -3,7 +3,7 @@
  * anything: the settings (`storage.sync`), and the imported packs' index
  * with the built-in tables (`storage.local`). Started as early as the browser
  * allows: a small script that runs at `document_start`
- * (`entrypoints/prefetch.content.ts`) starts them while the page is still
+ * (`entrypoints/prefetch.content/index.ts`) starts them while the page is still
  * being parsed and leaves them on this isolated world's global object, which
  * every content script of the extension in this frame shares and the page
  * cannot see. The content script proper runs at `document_idle` and takes
