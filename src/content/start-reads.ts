@@ -18,6 +18,7 @@
  */
 import type { ExtensionApi } from '@/src/extension/api';
 import { readPageStartData, type PageStartData } from '@/src/packs';
+import { ownGlobal } from '@/src/safe-globals';
 import type { Settings } from '@/src/settings';
 import { readSettings } from './settings-feed';
 
@@ -56,7 +57,7 @@ export function startReads(api: ExtensionApi, builtInTablesId: string): StartRea
  * extension, or when reads are already waiting (a second run in one frame).
  */
 export function startEarlyReads(api: ExtensionApi | undefined, builtInTablesId: string): void {
-  if (!api || Object.getOwnPropertyDescriptor(globalThis, START_READS_KEY)) return;
+  if (!api || ownGlobal(START_READS_KEY) !== undefined) return;
   let stale = false;
   const listener = () => {
     stale = true;
@@ -94,7 +95,7 @@ function isEarlyReads(value: unknown): value is EarlyReads {
  * the early reads are taken (the property removed, storage no longer watched for them).
  */
 export function takeStartReads(api: ExtensionApi, builtInTablesId: string): StartReads {
-  const early: unknown = Object.getOwnPropertyDescriptor(globalThis, START_READS_KEY)?.value;
+  const early = ownGlobal(START_READS_KEY);
   Reflect.deleteProperty(globalThis, START_READS_KEY);
   if (!isEarlyReads(early)) return startReads(api, builtInTablesId);
   early.stopWatching();
