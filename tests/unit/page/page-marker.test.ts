@@ -3,9 +3,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { POLICY_LENS_UI_TAG } from '@/src/page/exclusions';
 import { FLASH_HIGHLIGHT_NAME, highlightName } from '@/src/page/highlights';
 import { createPageMarker } from '@/src/page/page-marker';
-import { fakeMatcher, TEST_TERMS, TEST_TOPICS } from '../support/fake-matcher';
+import { fakeMatcher, TEST_TERMS } from '../support/fake-matcher';
 import { highlightRegistry, highlightTexts } from '../support/highlight-api';
-import { MARK_ALL, markTexts, setBody, startMarker, usePageTestEnvironment } from '../support/page';
+import { createTestMarker, MARK_ALL, markTexts, setBody, startMarker, usePageTestEnvironment } from '../support/page';
 
 usePageTestEnvironment();
 
@@ -202,60 +202,42 @@ describe('live pages', () => {
         await nextTask();
       }
     };
-    const matcher = fakeMatcher(TEST_TERMS);
-    const marker = createPageMarker({
-      matcher,
-      topics: TEST_TOPICS,
-      settings: MARK_ALL,
-      hostname: 'news.example',
+    const { marker, matcher } = createTestMarker({
       sliceHost: { requestFrame: (callback) => void frames.push(callback), yieldToHost: async () => undefined },
     });
-    try {
-      await runFrames();
-      const main = document.querySelector('main') as HTMLElement;
-      main.append(Object.assign(document.createElement('p'), { textContent: 'JINSA one' }));
-      await nextTask();
-      main.append(Object.assign(document.createElement('p'), { textContent: 'JINSA two' }));
-      await nextTask();
-      // Both observer callbacks have run: nothing was read yet, and one frame is pending for both.
-      expect(matcher.calls).toEqual([]);
-      expect(frames).toHaveLength(1);
-      await runFrames();
-      expect(matcher.calls).toEqual(['JINSA one', 'JINSA two']);
-      expect(markTexts(marker)).toEqual(['JINSA', 'JINSA']);
-      expect(marker.stats().batches).toBe(2);
-    } finally {
-      marker.destroy();
-    }
+    await runFrames();
+    const main = document.querySelector('main') as HTMLElement;
+    main.append(Object.assign(document.createElement('p'), { textContent: 'JINSA one' }));
+    await nextTask();
+    main.append(Object.assign(document.createElement('p'), { textContent: 'JINSA two' }));
+    await nextTask();
+    // Both observer callbacks have run: nothing was read yet, and one frame is pending for both.
+    expect(matcher.calls).toEqual([]);
+    expect(frames).toHaveLength(1);
+    await runFrames();
+    expect(matcher.calls).toEqual(['JINSA one', 'JINSA two']);
+    expect(markTexts(marker)).toEqual(['JINSA', 'JINSA']);
+    expect(marker.stats().batches).toBe(2);
   });
 
   it('with firstScanWithoutFrame, reads the page in the next task, and still batches later changes into the next frame', async () => {
     setBody('<main><p>JINSA first</p></main>');
     const frames: Array<() => void> = [];
-    const matcher = fakeMatcher(TEST_TERMS);
-    const marker = createPageMarker({
-      matcher,
-      topics: TEST_TOPICS,
-      settings: MARK_ALL,
-      hostname: 'news.example',
+    const { marker, matcher } = createTestMarker({
       firstScanWithoutFrame: true,
       sliceHost: { requestFrame: (callback) => void frames.push(callback), yieldToHost: () => new Promise((resolve) => setTimeout(resolve, 0)) },
     });
-    try {
-      // Not in the task that made the marker.
-      expect(matcher.calls).toEqual([]);
-      await marker.settled();
-      expect(frames).toEqual([]);
-      expect(markTexts(marker)).toEqual(['JINSA']);
-      document.querySelector('main')?.append(Object.assign(document.createElement('p'), { textContent: 'JINSA later' }));
-      await new Promise((resolve) => setTimeout(resolve, 0));
-      expect(frames).toHaveLength(1);
-      frames.shift()?.();
-      await marker.settled();
-      expect(markTexts(marker)).toEqual(['JINSA', 'JINSA']);
-    } finally {
-      marker.destroy();
-    }
+    // Not in the task that made the marker.
+    expect(matcher.calls).toEqual([]);
+    await marker.settled();
+    expect(frames).toEqual([]);
+    expect(markTexts(marker)).toEqual(['JINSA']);
+    document.querySelector('main')?.append(Object.assign(document.createElement('p'), { textContent: 'JINSA later' }));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(frames).toHaveLength(1);
+    frames.shift()?.();
+    await marker.settled();
+    expect(markTexts(marker)).toEqual(['JINSA', 'JINSA']);
   });
 
   it('re-reads a paragraph when inline content is added inside it', async () => {

@@ -38,8 +38,8 @@ export function usePageTestEnvironment(): void {
   });
 }
 
-/** Starts a marker on the current document (destroyed after the test) and waits for its first scan. */
-export async function startMarker(overrides: Partial<PageMarkerOptions> = {}): Promise<TestMarker> {
+/** Makes a marker on the current document (destroyed after the test) without waiting for anything. */
+export function createTestMarker(overrides: Partial<PageMarkerOptions> = {}): TestMarker {
   const matcher = fakeMatcher(TEST_TERMS);
   const marker = createPageMarker({
     matcher,
@@ -49,8 +49,14 @@ export async function startMarker(overrides: Partial<PageMarkerOptions> = {}): P
     ...overrides,
   });
   live.push(marker);
-  await marker.settled();
   return { marker, matcher: (overrides.matcher as CountingMatcher | undefined) ?? matcher };
+}
+
+/** Starts a marker on the current document (destroyed after the test) and waits for its first scan. */
+export async function startMarker(overrides: Partial<PageMarkerOptions> = {}): Promise<TestMarker> {
+  const started = createTestMarker(overrides);
+  await started.marker.settled();
+  return started;
 }
 
 /** The text of every shown mark, in document order. */
