@@ -13,8 +13,9 @@
  * A change to storage between the two starts (a setting changed in the
  * popup while the page loads, the background storing new tables after an
  * update) makes the early reads stale, and the content script reads again.
- * So does a start without them: a tab the script was injected into, a site
- * the reader added (those get the content script alone).
+ * So does a start without them: a tab the script was injected into gets the
+ * content script alone. (Sites the reader added get both scripts, registered
+ * by the background: src/sites/extra-sites.ts.)
  */
 import type { ExtensionApi } from '@/src/extension/api';
 import { readPageStartData, type PageStartData } from '@/src/packs';

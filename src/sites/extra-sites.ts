@@ -2,9 +2,10 @@
  * Sites beyond the built-in news list where the reader turned Policy Lens on.
  *
  * What the browser granted (optional host permissions) decides which sites
- * are enabled; one dynamic content-script registration makes Policy Lens run
- * there, and the background keeps it equal to the granted set (also when the
- * reader revokes access in the browser's own UI). `local:extraSites` mirrors
+ * are enabled; dynamic content-script registrations (one for each of the
+ * manifest's content scripts) make Policy Lens run there, and the background
+ * keeps them equal to the granted set (also when the reader revokes access in
+ * the browser's own UI). `local:extraSites` mirrors
  * the set for the options page. It is local, not sync: permissions are granted
  * per browser and do not travel with synced settings.
  */
@@ -16,8 +17,10 @@ import { sendMessage } from '@/src/messaging/protocol';
 import { CONTENT_SCRIPT_GUARD_KEY } from './guard';
 import { isBuiltInNewsSite, NEWS_SITE_MATCHES } from './news-sites';
 
-/** Id of the one dynamic registration that runs the content script on extra sites. */
+/** Id of the dynamic registration that runs the content script on extra sites. */
 export const EXTRA_SITES_SCRIPT_ID = 'policy-lens-extra-sites';
+/** Id of the one beside it that starts the content script's storage reads at `document_start` there too. */
+export const EXTRA_SITES_EARLY_READS_SCRIPT_ID = 'policy-lens-extra-sites-early-reads';
 /** What "Enable on all sites" requests. */
 export const ALL_SITES_ORIGINS: readonly string[] = Object.freeze(['https://*/*', 'http://*/*']);
 
@@ -120,15 +123,29 @@ function failureMessage(error: unknown): string {
   return browser.i18n.getMessage('extraSitesFailed', [error instanceof Error ? error.message : String(error)]);
 }
 
+type RunAt = 'document_start' | 'document_idle';
+
 /**
- * The content script's files as the manifest declares them, so dynamic runs match the built-in ones:
- * its `document_idle` entry. The `document_start` one only starts the content script's storage reads
- * early (src/content/start-reads.ts); a script started later reads for itself.
+ * The dynamic registrations for extra sites, one per content script of the manifest, told apart by
+ * when they run: the content script at `document_idle`, and the script that starts its storage reads
+ * at `document_start` (src/content/start-reads.ts), so marks come as soon on an extra site as on a
+ * built-in one.
  */
-export function contentScriptFiles(): { js: string[]; css: string[] } {
-  const declared = (browser.runtime.getManifest().content_scripts ?? []).find((script) => (script.run_at ?? 'document_idle') === 'document_idle');
+const EXTRA_SITE_SCRIPTS: ReadonlyArray<{ id: string; runAt: RunAt }> = [
+  { id: EXTRA_SITES_SCRIPT_ID, runAt: 'document_idle' },
+  { id: EXTRA_SITES_EARLY_READS_SCRIPT_ID, runAt: 'document_start' },
+];
+
+/**
+ * A content script's files as the manifest declares them, so dynamic runs match the built-in ones: by
+ * default its `document_idle` entry, the content script itself (what a tab is injected with: a script
+ * started that late reads storage for itself). None for a `runAt` the manifest has no entry for.
+ */
+export function contentScriptFiles(runAt: RunAt = 'document_idle'): { js: string[]; css: string[] } {
+  const declared = (browser.runtime.getManifest().content_scripts ?? []).find((script) => (script.run_at ?? 'document_idle') === runAt);
+  const fallback = runAt === 'document_idle' ? ['content-scripts/content.js'] : [];
   return {
-    js: (declared?.js ?? ['content-scripts/content.js']).map(packagePath),
+    js: (declared?.js ?? fallback).map(packagePath),
     css: (declared?.css ?? []).map(packagePath),
   };
 }
@@ -149,30 +166,35 @@ function sameList(a: readonly string[] | undefined, b: readonly string[]): boole
 }
 
 /**
- * Background: makes the dynamic registration (and the mirror) equal to the
- * extra sites the browser has granted; registers, updates or unregisters as
- * needed. Returns the granted patterns.
+ * Background: makes the dynamic registrations (and the mirror) equal to the
+ * extra sites the browser has granted; registers, updates or unregisters each
+ * as needed. Returns the granted patterns.
  */
 export async function syncExtraSiteRegistration(): Promise<string[]> {
   const origins = await grantedExtraSites();
-  const { js, css } = contentScriptFiles();
-  const wanted: Browser.scripting.RegisteredContentScript = {
-    id: EXTRA_SITES_SCRIPT_ID,
-    matches: origins,
-    // The manifest's own content script already covers these.
-    excludeMatches: [...NEWS_SITE_MATCHES],
-    js,
-    css,
-    runAt: 'document_idle',
-    persistAcrossSessions: true,
-  };
-  const [current] = await browser.scripting.getRegisteredContentScripts({ ids: [EXTRA_SITES_SCRIPT_ID] });
-  if (origins.length === 0) {
-    if (current) await browser.scripting.unregisterContentScripts({ ids: [EXTRA_SITES_SCRIPT_ID] });
-  } else if (!current) {
-    await browser.scripting.registerContentScripts([wanted]);
-  } else if (!sameList(current.matches, origins) || !sameList(current.js, js) || !sameList(current.css ?? [], css)) {
-    await browser.scripting.updateContentScripts([wanted]);
+  const registered = await browser.scripting.getRegisteredContentScripts({ ids: EXTRA_SITE_SCRIPTS.map((script) => script.id) });
+  for (const { id, runAt } of EXTRA_SITE_SCRIPTS) {
+    const { js, css } = contentScriptFiles(runAt);
+    const current = registered.find((script) => script.id === id);
+    if (origins.length === 0 || js.length === 0) {
+      if (current) await browser.scripting.unregisterContentScripts({ ids: [id] });
+      continue;
+    }
+    const wanted: Browser.scripting.RegisteredContentScript = {
+      id,
+      matches: origins,
+      // The manifest's own content scripts already cover these.
+      excludeMatches: [...NEWS_SITE_MATCHES],
+      js,
+      css,
+      runAt,
+      persistAcrossSessions: true,
+    };
+    if (!current) {
+      await browser.scripting.registerContentScripts([wanted]);
+    } else if (!sameList(current.matches, origins) || !sameList(current.js, js) || !sameList(current.css ?? [], css)) {
+      await browser.scripting.updateContentScripts([wanted]);
+    }
   }
   const mirror = extraSites();
   if (!sameList(await mirror.getValue(), origins)) await mirror.setValue(origins);

@@ -15,6 +15,7 @@ export { hasBuiltInSiteAccess, hasPageAccess, onHostAccessChanged, patternCovers
 export {
   ALL_SITES_ORIGINS,
   contentScriptFiles,
+  EXTRA_SITES_EARLY_READS_SCRIPT_ID,
   EXTRA_SITES_SCRIPT_ID,
   extraSiteOriginFor,
   extraSiteOrigins,

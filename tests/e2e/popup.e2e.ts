@@ -274,6 +274,12 @@ forEachBrowser(
           expect(await popup.evaluate(() => document.querySelector('.pl-site__text')?.textContent)).toBe(
             'Runs on example-news.test: you enabled all sites.',
           );
+          // A page loaded afterwards gets the registered scripts (the content script, and the one that
+          // starts its storage reads at document_start), not an injection.
+          const later = await driver().newPage(server().url(FIXTURE_HOSTS.notListed, `${ARTICLE}?outside-list-later`));
+          await waitForMention(later, 'Abraham Accords');
+          await expectNoErrors(later);
+          await later.close();
 
           await clickByText(popup, '.pl-site button', 'Turn off for all sites');
           await popup.waitForFunction(() => document.querySelector('.pl-site__notice')?.textContent?.startsWith('Access removed') === true, undefined, {

@@ -6,6 +6,7 @@ import { startExtraSiteSync } from '@/src/background/extra-sites';
 import {
   ALL_SITES_ORIGINS,
   CONTENT_SCRIPT_GUARD_KEY,
+  EXTRA_SITES_EARLY_READS_SCRIPT_ID,
   EXTRA_SITES_SCRIPT_ID,
   extraSiteOriginFor,
   extraSiteOrigins,
@@ -32,9 +33,34 @@ function stubEvent(event: object) {
   return { listeners, fire: async (...args: unknown[]) => void (await Promise.all([...listeners].map((l) => l(...args)))) };
 }
 
+/** The manifest's two content scripts, as the build writes them. */
+const MANIFEST_CONTENT_SCRIPTS = [
+  { matches: [...NEWS_SITE_MATCHES], js: ['content-scripts/prefetch.js'], run_at: 'document_start' },
+  { matches: [...NEWS_SITE_MATCHES], js: ['content-scripts/content.js'], css: ['content-scripts/content.css'], run_at: 'document_idle' },
+] as const satisfies Browser.runtime.Manifest['content_scripts'];
+
 /** The browser's permissions and scripting APIs, reduced to the state these tests look at. */
 function fakeExtensionApis({ granted = [] as string[], prompt = true, guardPresent = false } = {}) {
-  const state = { granted: [...granted], registered: undefined as Registration | undefined };
+  const registrations = new Map<string, Registration>();
+  const state = {
+    granted: [...granted],
+    registrations,
+    /** The registration that runs the content script (undefined when there is none). */
+    get registered(): Registration | undefined {
+      return registrations.get(EXTRA_SITES_SCRIPT_ID);
+    },
+    /** The one that starts its storage reads early. */
+    get earlyReads(): Registration | undefined {
+      return registrations.get(EXTRA_SITES_EARLY_READS_SCRIPT_ID);
+    },
+  };
+  const registerAll = (scripts: unknown, mustExist: boolean) => {
+    for (const script of scripts as Registration[]) {
+      // As the browsers do: registering an id twice, or updating one that is not there, is an error.
+      if (registrations.has(script.id) !== mustExist) throw new Error(`Duplicate or unknown script id: ${script.id}`);
+      registrations.set(script.id, structuredClone(script));
+    }
+  };
   const onAdded = stubEvent(fakeBrowser.permissions.onAdded);
   const onRemoved = stubEvent(fakeBrowser.permissions.onRemoved);
   const permissions = fakeBrowser.permissions as unknown as Record<string, Listener>;
@@ -58,17 +84,14 @@ function fakeExtensionApis({ granted = [] as string[], prompt = true, guardPrese
       await onRemoved.fire({ origins });
       return true;
     }),
-    getRegistered: vi.spyOn(scripting, 'getRegisteredContentScripts').mockImplementation(async () =>
-      state.registered ? [structuredClone(state.registered)] : [],
-    ),
-    register: vi.spyOn(scripting, 'registerContentScripts').mockImplementation(async (scripts) => {
-      [state.registered] = scripts as Registration[];
+    getRegistered: vi.spyOn(scripting, 'getRegisteredContentScripts').mockImplementation(async (filter) => {
+      const ids = (filter as { ids?: string[] } | undefined)?.ids;
+      return [...registrations.values()].filter((script) => ids === undefined || ids.includes(script.id)).map((script) => structuredClone(script));
     }),
-    update: vi.spyOn(scripting, 'updateContentScripts').mockImplementation(async (scripts) => {
-      [state.registered] = scripts as Registration[];
-    }),
-    unregister: vi.spyOn(scripting, 'unregisterContentScripts').mockImplementation(async () => {
-      state.registered = undefined;
+    register: vi.spyOn(scripting, 'registerContentScripts').mockImplementation(async (scripts) => registerAll(scripts, false)),
+    update: vi.spyOn(scripting, 'updateContentScripts').mockImplementation(async (scripts) => registerAll(scripts, true)),
+    unregister: vi.spyOn(scripting, 'unregisterContentScripts').mockImplementation(async (filter) => {
+      for (const id of (filter as { ids: string[] }).ids) registrations.delete(id);
     }),
     executeScript: vi.spyOn(scripting, 'executeScript').mockImplementation(async (injection) =>
       'func' in (injection as object) ? [{ frameId: 0, result: guardPresent }] : [{ frameId: 0, result: undefined }],
@@ -79,9 +102,7 @@ function fakeExtensionApis({ granted = [] as string[], prompt = true, guardPrese
     manifest_version: 3,
     name: 'Policy Lens',
     version: '0.1.0',
-    content_scripts: [
-      { matches: [...NEWS_SITE_MATCHES], js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] },
-    ],
+    content_scripts: MANIFEST_CONTENT_SCRIPTS,
   });
   return api;
 }
@@ -141,7 +162,8 @@ describe('enabling a site from the popup', () => {
     expect(api.request).toHaveBeenCalledWith({ origins: ['https://www.example.com/*'] });
     expect(await pending).toEqual({ ok: true, injected: true });
 
-    expect(api.register).toHaveBeenCalledTimes(1);
+    // Two registrations, as in the manifest: the content script, and the script that starts its reads early.
+    expect(api.register).toHaveBeenCalledTimes(2);
     expect(api.state.registered).toEqual({
       id: EXTRA_SITES_SCRIPT_ID,
       matches: ['https://www.example.com/*'],
@@ -149,6 +171,15 @@ describe('enabling a site from the popup', () => {
       js: ['content-scripts/content.js'],
       css: ['content-scripts/content.css'],
       runAt: 'document_idle',
+      persistAcrossSessions: true,
+    });
+    expect(api.state.earlyReads).toEqual({
+      id: EXTRA_SITES_EARLY_READS_SCRIPT_ID,
+      matches: ['https://www.example.com/*'],
+      excludeMatches: [...NEWS_SITE_MATCHES],
+      js: ['content-scripts/prefetch.js'],
+      css: [],
+      runAt: 'document_start',
       persistAcrossSessions: true,
     });
     // The grant's onAdded sync and the popup's activation ran one after the other, not twice over.
@@ -166,6 +197,7 @@ describe('enabling a site from the popup', () => {
       name: 'Policy Lens',
       version: '0.1.0',
       content_scripts: [
+        { matches: [...NEWS_SITE_MATCHES], js: [`${root}content-scripts/prefetch.js`], run_at: 'document_start' },
         { matches: [...NEWS_SITE_MATCHES], js: [`${root}content-scripts/content.js`], css: [`${root}content-scripts/content.css`] },
       ],
     });
@@ -173,25 +205,30 @@ describe('enabling a site from the popup', () => {
     expect(await requestExtraSites(['https://www.example.com/*'], 12)).toEqual({ ok: true, injected: true });
     // registerContentScripts refuses full URLs ("must be a relative URL").
     expect(api.state.registered).toMatchObject({ js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] });
+    expect(api.state.earlyReads).toMatchObject({ js: ['content-scripts/prefetch.js'], css: [] });
     expect(api.insertCSS).toHaveBeenCalledWith({ target: { tabId: 12 }, files: ['content-scripts/content.css'] });
     expect(api.executeScript).toHaveBeenLastCalledWith({ target: { tabId: 12 }, files: ['content-scripts/content.js'] });
   });
 
-  it("registers and runs the manifest's document_idle script, not the one that starts its storage reads early", async () => {
+  it("runs only the manifest's document_idle script in an open tab: the early reads' script would start too late to help", async () => {
+    const api = fakeExtensionApis();
+    stop = startExtraSiteSync();
+    expect(await requestExtraSites(['https://www.example.com/*'], 12)).toEqual({ ok: true, injected: true });
+    const injected = api.executeScript.mock.calls.map(([injection]) => (injection as { files?: string[] }).files).filter(Boolean);
+    expect(injected).toEqual([['content-scripts/content.js']]);
+  });
+
+  it('registers only the content script when the manifest has no early-reads script', async () => {
     const api = fakeExtensionApis();
     vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
       manifest_version: 3,
       name: 'Policy Lens',
       version: '0.1.0',
-      content_scripts: [
-        { matches: [...NEWS_SITE_MATCHES], js: ['content-scripts/prefetch.js'], run_at: 'document_start' },
-        { matches: [...NEWS_SITE_MATCHES], js: ['content-scripts/content.js'], css: ['content-scripts/content.css'], run_at: 'document_idle' },
-      ],
+      content_scripts: [{ matches: [...NEWS_SITE_MATCHES], js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] }],
     });
     stop = startExtraSiteSync();
     expect(await requestExtraSites(['https://www.example.com/*'], 12)).toEqual({ ok: true, injected: true });
-    expect(api.state.registered).toMatchObject({ js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] });
-    expect(api.executeScript).toHaveBeenLastCalledWith({ target: { tabId: 12 }, files: ['content-scripts/content.js'] });
+    expect([...api.state.registrations.keys()]).toEqual([EXTRA_SITES_SCRIPT_ID]);
   });
 
   it('does not run the script twice in a tab that already has it', async () => {
@@ -250,20 +287,22 @@ describe('keeping the registration in sync', () => {
     const unwatch = watchExtraSites((origins) => seen.push(origins));
 
     expect(await syncExtraSiteRegistration()).toEqual(['https://a.example/*']);
-    expect(api.register).toHaveBeenCalledTimes(1);
+    expect(api.register).toHaveBeenCalledTimes(2);
 
     api.state.granted.push('https://b.example/*');
     await syncExtraSiteRegistration();
-    expect(api.update).toHaveBeenCalledTimes(1);
+    expect(api.update).toHaveBeenCalledTimes(2);
     expect(api.state.registered?.matches).toEqual(['https://a.example/*', 'https://b.example/*']);
+    expect(api.state.earlyReads?.matches).toEqual(['https://a.example/*', 'https://b.example/*']);
 
     await syncExtraSiteRegistration();
-    expect(api.update).toHaveBeenCalledTimes(1);
+    expect(api.update).toHaveBeenCalledTimes(2);
 
     api.state.granted = [];
     expect(await syncExtraSiteRegistration()).toEqual([]);
     expect(api.unregister).toHaveBeenCalledWith({ ids: [EXTRA_SITES_SCRIPT_ID] });
-    expect(api.state.registered).toBeUndefined();
+    expect(api.unregister).toHaveBeenCalledWith({ ids: [EXTRA_SITES_EARLY_READS_SCRIPT_ID] });
+    expect(api.state.registrations.size).toBe(0);
 
     unwatch();
     expect(seen).toEqual([['https://a.example/*'], ['https://a.example/*', 'https://b.example/*'], []]);
@@ -295,10 +334,28 @@ describe('keeping the registration in sync', () => {
     const api = fakeExtensionApis({ granted: ['https://a.example/*'] });
     stop = startExtraSiteSync();
     await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
-    await vi.waitFor(() => expect(api.register).toHaveBeenCalledTimes(1));
-    api.state.registered = undefined;
-    await fakeBrowser.runtime.onStartup.trigger();
     await vi.waitFor(() => expect(api.register).toHaveBeenCalledTimes(2));
+    api.state.registrations.clear();
+    await fakeBrowser.runtime.onStartup.trigger();
+    await vi.waitFor(() => expect(api.register).toHaveBeenCalledTimes(4));
+  });
+
+  it('adds the early-reads registration to an install that has only the content script (an update from before it)', async () => {
+    const api = fakeExtensionApis({ granted: ['https://a.example/*'] });
+    api.state.registrations.set(EXTRA_SITES_SCRIPT_ID, {
+      id: EXTRA_SITES_SCRIPT_ID,
+      matches: ['https://a.example/*'],
+      excludeMatches: [...NEWS_SITE_MATCHES],
+      js: ['content-scripts/content.js'],
+      css: ['content-scripts/content.css'],
+      runAt: 'document_idle',
+      persistAcrossSessions: true,
+    });
+    stop = startExtraSiteSync();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'update', previousVersion: '0.0.9' });
+    await vi.waitFor(() => expect(api.state.earlyReads?.matches).toEqual(['https://a.example/*']));
+    expect(api.register).toHaveBeenCalledTimes(1);
+    expect(api.update).not.toHaveBeenCalled();
   });
 });
 
