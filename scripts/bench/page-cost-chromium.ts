@@ -3,7 +3,7 @@
  * build), each with its own profile, news-site host names resolved to the
  * local HTTPS server. Every load opens a fresh tab and reads, over the
  * DevTools protocol: Performance.getMetrics (thread CPU time) once the load
- * has settled, the long tasks a PerformanceObserver put in the page before
+ * has settled, the script time a trace of the load saw, the long tasks a PerformanceObserver put in the page before
  * it loaded (the same in every variant), and the content script's own
  * timing record from the extension's isolated world.
  */
@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumHostResolverRules, findBrowserExecutable } from '../lib/browsers';
+import { mainThreadScriptMs, startMainThreadTrace } from './main-thread-trace';
 import { parseTiming, TIMING_GLOBAL, type FirstCardSample, type LoadSample, type LongTask, type Variant } from './page-cost-figures';
 
 /** A browser that loads pages in one variant. */
@@ -201,12 +202,15 @@ async function loadOnce(context: BrowserContext, variant: Variant, url: string, 
     // Thread CPU time, not wall time: the figures should not grow when another process takes the core.
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     await cdp.send('Page.addScriptToEvaluateOnNewDocument', { source: LONG_TASK_OBSERVER });
+    // In every variant alike: script time as a trace sees it (main-thread-trace.ts).
+    const trace = await startMainThreadTrace(cdp);
 
     await page.goto(url, { waitUntil: 'networkidle', timeout: NAVIGATION_TIMEOUT_MS });
     await sleep(timing.settleMs);
 
     // The metrics first, before any evaluation of ours adds script time to the page.
     const { metrics } = await cdp.send('Performance.getMetrics');
+    const tracedScriptMs = mainThreadScriptMs(await trace.stop(), url);
     const metric = (name: string) => metrics.find((entry) => entry.name === name)?.value ?? null;
     const seconds = (value: number | null) => (value === null ? null : value * 1000);
 
@@ -232,6 +236,7 @@ async function loadOnce(context: BrowserContext, variant: Variant, url: string, 
       variant,
       round,
       scriptMs: seconds(metric('ScriptDuration')),
+      tracedScriptMs,
       taskMs: seconds(metric('TaskDuration')),
       styleMs: seconds(metric('RecalcStyleDuration')),
       layoutMs: seconds(metric('LayoutDuration')),

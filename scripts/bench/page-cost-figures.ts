@@ -56,6 +56,12 @@ export interface LoadSample {
   round: number;
   /** Main-thread time in script (CDP ScriptDuration, thread CPU time), from navigation to the read. */
   scriptMs: number | null;
+  /**
+   * Main-thread time in script as a trace of the load sees it (main-thread-trace.ts: compiling,
+   * microtasks and `scheduler.yield()` continuations included, child frames' error pages left out;
+   * thread CPU time). Null where no trace was read.
+   */
+  tracedScriptMs: number | null;
   /** Main-thread time in tasks of any kind (CDP TaskDuration, thread CPU time). */
   taskMs: number | null;
   /** Main-thread time recalculating style (CDP RecalcStyleDuration): what stylesheets cost, ours included. */
@@ -93,6 +99,7 @@ export interface FirstCardSample {
 export interface VariantFigures {
   loads: number;
   scriptMs: number;
+  tracedScriptMs: number;
   taskMs: number;
   styleMs: number;
   layoutMs: number;
@@ -126,6 +133,7 @@ export interface VariantFigures {
 /** An extension variant: its own figures plus what it adds over the page's no-extension loads. */
 export interface ExtensionFigures extends VariantFigures {
   addedScriptMs: number;
+  addedTracedScriptMs: number;
   addedTaskMs: number;
   addedStyleMs: number;
   addedLayoutMs: number;
@@ -153,6 +161,8 @@ export interface PageCostPage {
   ours: ExtensionFigures;
   /** ours.addedScriptMs / floor.addedScriptMs; null when the floor added no measurable script time. */
   scriptRatio: number | null;
+  /** The same from the traced script time: the figure the script targets are judged on when there is one. */
+  tracedScriptRatio: number | null;
   /**
    * ours.addedTaskMs / floor.addedTaskMs: the cross-check on `scriptRatio`, since ScriptDuration
    * leaves out compiling and code run as a `scheduler.yield()` continuation, and task time does not.
@@ -207,6 +217,7 @@ export function variantFigures(loads: readonly LoadSample[]): VariantFigures {
   return {
     loads: loads.length,
     scriptMs: medianOf(loads.map((load) => load.scriptMs)),
+    tracedScriptMs: medianOf(loads.map((load) => load.tracedScriptMs)),
     taskMs: medianOf(loads.map((load) => load.taskMs)),
     styleMs: medianOf(loads.map((load) => load.styleMs)),
     layoutMs: medianOf(loads.map((load) => load.layoutMs)),
@@ -256,6 +267,7 @@ export function extensionFigures(loads: readonly LoadSample[], noneLoads: readon
   return {
     ...own,
     addedScriptMs: own.scriptMs - none.scriptMs,
+    addedTracedScriptMs: own.tracedScriptMs - none.tracedScriptMs,
     addedTaskMs: own.taskMs - none.taskMs,
     addedStyleMs: own.styleMs - none.styleMs,
     addedLayoutMs: own.layoutMs - none.layoutMs,
@@ -293,6 +305,7 @@ export function pageCostFigures(name: string, samples: readonly LoadSample[]): P
     floor,
     ours,
     scriptRatio: addedRatio(ours.addedScriptMs, floor.addedScriptMs),
+    tracedScriptRatio: addedRatio(ours.addedTracedScriptMs, floor.addedTracedScriptMs),
     taskRatio: addedRatio(ours.addedTaskMs, floor.addedTaskMs),
   };
 }
@@ -334,6 +347,7 @@ export interface TimingSummary {
 /** What each extension variant costs, over pages. */
 export interface VariantSummary {
   addedScriptMs: Spread;
+  addedTracedScriptMs: Spread;
   addedTaskMs: Spread;
   addedStyleMs: Spread;
   addedLayoutMs: Spread;
@@ -351,7 +365,7 @@ export interface VariantSummary {
 export interface PageCostSummary {
   pages: number;
   /** The no-extension loads: what the page costs by itself. */
-  baseline: { scriptMs: Spread; taskMs: Spread; styleMs: Spread; heapBytes: Spread; loadEventMs: Spread };
+  baseline: { scriptMs: Spread; tracedScriptMs: Spread; taskMs: Spread; styleMs: Spread; heapBytes: Spread; loadEventMs: Spread };
   floor: VariantSummary;
   ours: VariantSummary;
   /** Per page ours/floor added script time, then median and p90 over the pages that have it. */
@@ -360,6 +374,8 @@ export interface PageCostSummary {
   pagesWithoutRatio: number;
   /** Median ours added / median floor added: the ratio of the typical costs, a cross-check. */
   scriptRatioOfMedians: number;
+  /** Per page ours/floor added traced script time, median and p90 (see `PageCostPage.tracedScriptRatio`). */
+  tracedScriptRatio: Spread;
   /** Per page ours/floor added task time, median and p90 (see `PageCostPage.taskRatio`). */
   taskRatio: Spread;
   /** Bytes of content script each variant has the browser evaluate per page load. */
@@ -384,6 +400,7 @@ function summarizeVariant(pages: readonly PageCostPage[], variant: ExtensionVari
   const timed = figures.filter((figure) => figure.timedLoads > 0);
   return {
     addedScriptMs: spread(figures.map((figure) => figure.addedScriptMs)),
+    addedTracedScriptMs: spread(figures.map((figure) => figure.addedTracedScriptMs)),
     addedTaskMs: spread(figures.map((figure) => figure.addedTaskMs)),
     addedStyleMs: spread(figures.map((figure) => figure.addedStyleMs)),
     addedLayoutMs: spread(figures.map((figure) => figure.addedLayoutMs)),
@@ -432,6 +449,7 @@ export function summarizePageCost(
     pages: pages.length,
     baseline: {
       scriptMs: spread(pages.map((page) => page.none.scriptMs)),
+      tracedScriptMs: spread(pages.map((page) => page.none.tracedScriptMs)),
       taskMs: spread(pages.map((page) => page.none.taskMs)),
       styleMs: spread(pages.map((page) => page.none.styleMs)),
       heapBytes: spread(pages.map((page) => page.none.heapBytes)),
@@ -442,6 +460,7 @@ export function summarizePageCost(
     scriptRatio: spread(ratios),
     pagesWithoutRatio: ratios.filter((ratio) => ratio === null).length,
     scriptRatioOfMedians: addedRatio(ours.addedScriptMs.median, floor.addedScriptMs.median) ?? Number.NaN,
+    tracedScriptRatio: spread(pages.map((page) => page.tracedScriptRatio)),
     taskRatio: spread(pages.map((page) => page.taskRatio)),
     contentScriptBytes,
     oursTimingHook: oursTimed === 0 ? 'absent' : oursTimed === oursLoads ? 'present' : 'partial',
@@ -454,20 +473,25 @@ export function evaluatePageCostTargets(summary: PageCostSummary): TargetResult[
   const longTasks = summary.ours.longTasks;
   const firstMarks = summary.ours.timing.firstMarksMs;
   const firstCard = summary.ours.firstCard.openToShownMs;
+  // Judged on the traced script time where the run has it: ScriptDuration leaves out compiling and
+  // `scheduler.yield()` continuations, where our scan runs, so its ratio flatters us.
+  const traced = summary.tracedScriptRatio.pages > 0;
+  const scriptRatio = traced ? summary.tracedScriptRatio : summary.scriptRatio;
+  const scriptName = traced ? 'added script time (trace)' : 'added script time (ScriptDuration)';
   const targets: TargetResult[] = [
     {
-      name: 'added script time',
+      name: scriptName,
       goal: '≤ 3× floor (median)',
-      value: summary.scriptRatio.median,
-      shown: ratio(summary.scriptRatio.median),
-      met: summary.scriptRatio.median <= 3,
+      value: scriptRatio.median,
+      shown: ratio(scriptRatio.median),
+      met: scriptRatio.median <= 3,
     },
     {
-      name: 'added script time',
+      name: scriptName,
       goal: '≤ 5× floor (p90)',
-      value: summary.scriptRatio.p90,
-      shown: ratio(summary.scriptRatio.p90),
-      met: summary.scriptRatio.p90 <= 5,
+      value: scriptRatio.p90,
+      shown: ratio(scriptRatio.p90),
+      met: scriptRatio.p90 <= 5,
     },
     {
       name: 'long tasks of ours',

@@ -167,6 +167,7 @@ export async function launchFirefoxVariant(
             variant,
             round,
             scriptMs: null,
+            tracedScriptMs: null,
             taskMs: null,
             styleMs: null,
             layoutMs: null,

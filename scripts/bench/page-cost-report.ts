@@ -53,6 +53,7 @@ export function formatPageCostSummary(summary: PageCostSummary, targets: readonl
   const table = formatTable(
     ['figure (per page: variant − no extension)', 'floor median', 'floor p90', 'Policy Lens median', 'Policy Lens p90', 'pages'],
     [
+      row('added script time (trace: compiling and yield continuations too)', (variant) => variant.addedTracedScriptMs, ms),
       row('added script time (ScriptDuration)', (variant) => variant.addedScriptMs, ms),
       row('added task time (TaskDuration)', (variant) => variant.addedTaskMs, ms),
       row('added style recalculation (RecalcStyleDuration)', (variant) => variant.addedStyleMs, ms),
@@ -64,7 +65,8 @@ export function formatPageCostSummary(summary: PageCostSummary, targets: readonl
       row('content-script start → settled', (variant) => variant.timing.settledMs, ms),
       row('first card: open decision → shown', (variant) => variant.firstCard.openToShownMs, ms),
       row('first card: code starts loading → shown', (variant) => variant.firstCard.loadToShownMs, ms),
-      ratioRow('Policy Lens / floor added script time', summary.scriptRatio),
+      ratioRow('Policy Lens / floor added script time (trace)', summary.tracedScriptRatio),
+      ratioRow('Policy Lens / floor added script time (ScriptDuration)', summary.scriptRatio),
       ratioRow('Policy Lens / floor added task time', summary.taskRatio),
     ],
     ['left', 'right', 'right', 'right', 'right', 'right'],
@@ -78,7 +80,7 @@ export function formatPageCostSummary(summary: PageCostSummary, targets: readonl
   };
   const overlap = (variant: VariantSummary) => (variant.longTasks?.overlapLoads ?? null) === null ? 'n/a' : String(variant.longTasks?.overlapLoads);
   const lines = [
-    `Without an extension (medians over pages): script time ${ms(baseline.scriptMs.median)}, task time ${ms(baseline.taskMs.median)}, ` +
+    `Without an extension (medians over pages): script time ${ms(baseline.scriptMs.median)} (trace ${ms(baseline.tracedScriptMs.median)}), task time ${ms(baseline.taskMs.median)}, ` +
       `style recalculation ${ms(baseline.styleMs.median)}, ` +
       `JS heap ${formatBytes(baseline.heapBytes.median)}, load event at ${ms(baseline.loadEventMs.median)}.`,
     `Long tasks (> 50 ms) only with the extension (a load with more long tasks than any no-extension load of the page): ` +

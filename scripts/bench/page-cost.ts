@@ -248,9 +248,10 @@ function describePage(page: PageCostPage, browser: BrowserKind): string {
     return `first marks floor ${firstMarks(page.floor)}, ours ${firstMarks(page.ours)}; ours settled ${formatMs(page.ours.settledMs)} ms`;
   }
   const longTasks = page.ours.extraLongTaskLoads === null ? 'n/a' : `${page.ours.extraLongTaskLoads}/${page.ours.loads}`;
+  const ratio = (value: number | null) => (value === null ? '–' : formatRatio(value));
   return (
-    `+script floor ${formatMs(page.floor.addedScriptMs)} ms, ours ${formatMs(page.ours.addedScriptMs)} ms ` +
-    `(${page.scriptRatio === null ? '–' : formatRatio(page.scriptRatio)}); first marks ours ${firstMarks(page.ours)}; ` +
+    `+script (trace) floor ${formatMs(page.floor.addedTracedScriptMs)} ms, ours ${formatMs(page.ours.addedTracedScriptMs)} ms ` +
+    `(${ratio(page.tracedScriptRatio)}; ScriptDuration ${ratio(page.scriptRatio)}); first marks ours ${firstMarks(page.ours)}; ` +
     `extra long tasks ours ${longTasks}; marks ${page.ours.highlights ?? '–'}`
   );
 }

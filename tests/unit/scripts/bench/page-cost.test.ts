@@ -23,6 +23,7 @@ function sample(variant: Variant, shape: Partial<LoadSample> = {}): LoadSample {
     variant,
     round: 0,
     scriptMs: 1,
+    tracedScriptMs: null,
     taskMs: 10,
     styleMs: 5,
     layoutMs: 3,
@@ -175,6 +176,18 @@ describe('page cost: added cost and the ratio', () => {
     expect(result.floor.addedScriptMs).toBe(2);
     expect(result.ours.addedScriptMs).toBe(9);
     expect(result.scriptRatio).toBe(4.5);
+    expect(result.tracedScriptRatio).toBeNull();
+  });
+
+  it('subtracts the traced script time the same way, for its own ratio', () => {
+    const result = pageCostFigures('a.html', [
+      sample('none', { tracedScriptMs: 12 }),
+      sample('floor', { tracedScriptMs: 15 }),
+      sample('ours', { tracedScriptMs: 48 }),
+    ]);
+    expect(result.floor.addedTracedScriptMs).toBe(3);
+    expect(result.ours.addedTracedScriptMs).toBe(36);
+    expect(result.tracedScriptRatio).toBe(12);
   });
 
   it('subtracts style recalculation and layout the same way (what a stylesheet of ours costs the page)', () => {
@@ -352,9 +365,29 @@ describe('page cost: report text', () => {
     expect(text).toContain('floor 1.0 kB (content.js); Policy Lens 180.4 kB (content-scripts/content.js)');
     expect(text).toContain('Warning: stale build.');
     expect(text).toMatch(/added script time \(ScriptDuration\) +1\.00 ms +1\.00 ms +3\.00 ms +3\.80 ms +2/);
-    expect(text).toMatch(/Policy Lens \/ floor added script time +3\.0× +3\.8× +2/);
+    expect(text).toMatch(/Policy Lens \/ floor added script time \(ScriptDuration\) +3\.0× +3\.8× +2/);
     expect(text).toMatch(/added style recalculation \(RecalcStyleDuration\) +0\.000 ms +0\.000 ms +0\.000 ms +0\.000 ms +2/);
-    expect(text).toMatch(/added script time +≤ 3× floor \(median\) +3\.0× floor +PASS/);
+    // No trace in these loads: the target falls back to ScriptDuration and says so.
+    expect(text).toMatch(/added script time \(ScriptDuration\) +≤ 3× floor \(median\) +3\.0× floor +PASS/);
+  });
+
+  it('prints the traced script time beside ScriptDuration, and judges the script targets on it', () => {
+    const traced = [
+      page('a.html', { none: [1], floor: [2], ours: [3] }, { none: { tracedScriptMs: 10 }, floor: { tracedScriptMs: 12 }, ours: { tracedScriptMs: 40 } }),
+      page('b.html', { none: [1], floor: [2], ours: [5] }, { none: { tracedScriptMs: 10 }, floor: { tracedScriptMs: 14 }, ours: { tracedScriptMs: 30 } }),
+    ];
+    const summary = summarizePageCost(traced, SCRIPTS);
+    expect(summary.tracedScriptRatio).toMatchObject({ median: 10, pages: 2 });
+    expect(summary.ours.addedTracedScriptMs.median).toBe(25);
+    const targets = evaluatePageCostTargets(summary);
+    expect(targets.slice(0, 2).map((target) => [target.name, target.met])).toEqual([
+      ['added script time (trace)', false],
+      ['added script time (trace)', false],
+    ]);
+    const text = formatPageCostSummary(summary, targets, context);
+    expect(text).toMatch(/added script time \(trace: compiling and yield continuations too\) +3\.00 ms +3\.80 ms +25\.0 ms +29\.0 ms +2/);
+    expect(text).toMatch(/Policy Lens \/ floor added script time \(trace\) +10\.0× +14\.0× +2/);
+    expect(text).toContain('script time 1.00 ms (trace 10.0 ms)');
   });
 
   it('prints only the timing rows for Firefox', () => {
