@@ -374,6 +374,10 @@ export interface PageCostSummary {
   pagesWithoutRatio: number;
   /** Median ours added / median floor added: the ratio of the typical costs, a cross-check. */
   scriptRatioOfMedians: number;
+  /** The same from the traced script time. */
+  tracedScriptRatioOfMedians: number;
+  /** Pages left out of `tracedScriptRatio` (the floor added no traced script time there, or nothing was traced). */
+  pagesWithoutTracedRatio: number;
   /** Per page ours/floor added traced script time, median and p90 (see `PageCostPage.tracedScriptRatio`). */
   tracedScriptRatio: Spread;
   /** Per page ours/floor added task time, median and p90 (see `PageCostPage.taskRatio`). */
@@ -460,6 +464,8 @@ export function summarizePageCost(
     scriptRatio: spread(ratios),
     pagesWithoutRatio: ratios.filter((ratio) => ratio === null).length,
     scriptRatioOfMedians: addedRatio(ours.addedScriptMs.median, floor.addedScriptMs.median) ?? Number.NaN,
+    tracedScriptRatioOfMedians: addedRatio(ours.addedTracedScriptMs.median, floor.addedTracedScriptMs.median) ?? Number.NaN,
+    pagesWithoutTracedRatio: pages.filter((page) => page.tracedScriptRatio === null).length,
     tracedScriptRatio: spread(pages.map((page) => page.tracedScriptRatio)),
     taskRatio: spread(pages.map((page) => page.taskRatio)),
     contentScriptBytes,

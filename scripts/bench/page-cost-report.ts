@@ -86,8 +86,9 @@ export function formatPageCostSummary(summary: PageCostSummary, targets: readonl
     `Long tasks (> 50 ms) only with the extension (a load with more long tasks than any no-extension load of the page): ` +
       `floor ${longTasks(summary.floor)}; Policy Lens ${longTasks(summary.ours)}. ` +
       `Loads with a long task overlapping the content script's own run: floor ${overlap(summary.floor)}, Policy Lens ${overlap(summary.ours)}.`,
-    `Ratio of the medians (median Policy Lens added ÷ median floor added): ${formatRatio(summary.scriptRatioOfMedians)}` +
-      (summary.pagesWithoutRatio > 0 ? `; ${summary.pagesWithoutRatio} pages left out of the per-page ratio (the floor added no script time there).` : '.'),
+    `Ratio of the medians (median Policy Lens added ÷ median floor added): script time (trace) ${formatRatio(summary.tracedScriptRatioOfMedians)}, ` +
+      `ScriptDuration ${formatRatio(summary.scriptRatioOfMedians)}. Pages left out of the per-page ratios because the floor added no script time there: ` +
+      `trace ${summary.pagesWithoutTracedRatio}, ScriptDuration ${summary.pagesWithoutRatio}.`,
     timingHookLine(summary),
   ];
   return [...headerLines(context, 'Chromium'), '', table, '', ...lines, '', formatTargets(targets)].join('\n');

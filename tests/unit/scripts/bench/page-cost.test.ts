@@ -388,6 +388,8 @@ describe('page cost: report text', () => {
     expect(text).toMatch(/added script time \(trace: compiling and yield continuations too\) +3\.00 ms +3\.80 ms +25\.0 ms +29\.0 ms +2/);
     expect(text).toMatch(/Policy Lens \/ floor added script time \(trace\) +10\.0× +14\.0× +2/);
     expect(text).toContain('script time 1.00 ms (trace 10.0 ms)');
+    expect(text).toContain('Ratio of the medians (median Policy Lens added ÷ median floor added): script time (trace) 8.3×, ScriptDuration 3.0×.');
+    expect(text).toContain('because the floor added no script time there: trace 0, ScriptDuration 0.');
   });
 
   it('prints only the timing rows for Firefox', () => {
