@@ -186,7 +186,8 @@ export async function syncExtraSiteRegistration(): Promise<string[]> {
       // The manifest's own content scripts already cover these.
       excludeMatches: [...NEWS_SITE_MATCHES],
       js,
-      css,
+      // The early-reads script has no stylesheet: an empty list is left out rather than sent.
+      ...(css.length > 0 ? { css } : {}),
       runAt,
       persistAcrossSessions: true,
     };

@@ -178,7 +178,6 @@ describe('enabling a site from the popup', () => {
       matches: ['https://www.example.com/*'],
       excludeMatches: [...NEWS_SITE_MATCHES],
       js: ['content-scripts/prefetch.js'],
-      css: [],
       runAt: 'document_start',
       persistAcrossSessions: true,
     });
@@ -205,7 +204,7 @@ describe('enabling a site from the popup', () => {
     expect(await requestExtraSites(['https://www.example.com/*'], 12)).toEqual({ ok: true, injected: true });
     // registerContentScripts refuses full URLs ("must be a relative URL").
     expect(api.state.registered).toMatchObject({ js: ['content-scripts/content.js'], css: ['content-scripts/content.css'] });
-    expect(api.state.earlyReads).toMatchObject({ js: ['content-scripts/prefetch.js'], css: [] });
+    expect(api.state.earlyReads).toMatchObject({ js: ['content-scripts/prefetch.js'] });
     expect(api.insertCSS).toHaveBeenCalledWith({ target: { tabId: 12 }, files: ['content-scripts/content.css'] });
     expect(api.executeScript).toHaveBeenLastCalledWith({ target: { tabId: 12 }, files: ['content-scripts/content.js'] });
   });
