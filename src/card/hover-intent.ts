@@ -5,7 +5,9 @@
  *
  * - the rest timer opens a card only once the pointer has rested on a mention
  *   for `openDelayMs` (moving more than `restTolerancePx` restarts it), so a
- *   pointer merely passing over the text opens nothing;
+ *   pointer merely passing over the text opens nothing; a shorter part of it
+ *   first tells the controller the pointer has settled, so the card can get
+ *   ready before it opens;
  * - the grace timer closes an open card `graceMs` after the pointer left both
  *   the mention and the card, so the pointer can travel from one to the other.
  *
@@ -27,6 +29,8 @@ export interface HoverIntentOptions {
   /** Movement within this distance counts as resting. */
   restTolerancePx?: number;
   onOpen(key: number, cause: OpenCause): void;
+  /** The pointer has rested on mention `key` for `SETTLE_MS` (at most half the open delay): its card will likely open. */
+  onSettle?(key: number): void;
   onClose(cause: CloseCause): void;
   /** The open card was pinned (it no longer closes when the pointer leaves) or unpinned. */
   onPinChange?(pinned: boolean): void;
@@ -61,6 +65,8 @@ export interface HoverIntent {
 export const DEFAULT_GRACE_MS = 350;
 /** Default distance the pointer may drift while still resting. */
 export const DEFAULT_REST_TOLERANCE_PX = 6;
+/** How long a rest lasts before `onSettle`: long enough that a pointer passing over the text never settles. */
+export const SETTLE_MS = 100;
 
 /** Creates the hover-intent state machine. */
 export function createHoverIntent(options: HoverIntentOptions): HoverIntent {
@@ -73,11 +79,14 @@ export function createHoverIntent(options: HoverIntentOptions): HoverIntent {
   let destroyed = false;
   let candidate: { key: number; x: number; y: number } | null = null;
   let restTimer: ReturnType<typeof setTimeout> | undefined;
+  let settleTimer: ReturnType<typeof setTimeout> | undefined;
   let graceTimer: ReturnType<typeof setTimeout> | undefined;
 
   const cancelRest = () => {
     clearTimeout(restTimer);
+    clearTimeout(settleTimer);
     restTimer = undefined;
+    settleTimer = undefined;
     candidate = null;
   };
   const cancelGrace = () => {
@@ -122,6 +131,13 @@ export function createHoverIntent(options: HoverIntentOptions): HoverIntent {
       candidate = null;
       open(key, 'hover');
     }, delay);
+    if (options.onSettle) {
+      const onSettle = options.onSettle;
+      settleTimer = setTimeout(() => {
+        settleTimer = undefined;
+        onSettle(key);
+      }, Math.min(SETTLE_MS, delay / 2));
+    }
   };
 
   return {

@@ -57,6 +57,11 @@ export interface CardHooks {
 
 /** The card on screen. */
 export interface CardSurface {
+  /**
+   * Makes the card's host now, hidden, so the first card only has to draw: mounting it (a new
+   * element, its styles, the page laid out again around it) cost most of the first card's time.
+   */
+  prepare(): void;
   /** Shows the card for `state`; false when none of its topics has notes (nothing to show). */
   show(state: CardState): Promise<boolean>;
   /** Draws the card again (pin state, settings). */
@@ -257,6 +262,10 @@ export function createCardSurface(options: CardSurfaceOptions): CardSurface {
   }
 
   return {
+    prepare() {
+      // A host that cannot be made now fails the same way when the card is shown, and says so there.
+      if (!destroyed) ensureHost().catch(() => undefined);
+    },
     show,
     refresh(pinned) {
       if (!shown) return;

@@ -111,6 +111,20 @@ describe('hover card controller', () => {
     await vi.waitFor(() => expect(card()).toBeNull());
   });
 
+  it('makes the card\'s hidden host while the pointer rests on a mark, before the hover delay has passed', async () => {
+    settings = { ...settings, hoverDelayMs: 60_000 };
+    movePointer(INSIDE);
+    await vi.waitFor(() => expect(document.querySelectorAll('policy-lens-ui')).toHaveLength(1));
+    expect(shadow.querySelector('.pl-layer')?.hasAttribute('hidden')).toBe(true);
+    expect(card()).toBeNull();
+  });
+
+  it('makes no host for a pointer that never rests on a mark', async () => {
+    movePointer(OUTSIDE);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(document.querySelectorAll('policy-lens-ui')).toHaveLength(0);
+  });
+
   it('keyboard navigation opens the next mention with focus inside; Escape returns focus', async () => {
     document.getElementById('reader-was-here')!.focus();
     expect(controller.openNext()).toBe(true);

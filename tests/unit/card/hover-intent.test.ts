@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHoverIntent, type CloseCause, type HoverIntent, type OpenCause } from '@/src/card/hover-intent';
+import { createHoverIntent, SETTLE_MS, type CloseCause, type HoverIntent, type OpenCause } from '@/src/card/hover-intent';
 
 const DELAY = 300;
 const GRACE = 350;
@@ -73,6 +73,49 @@ describe('hover intent: opening', () => {
     // ...and stays open while the pointer rests there.
     vi.advanceTimersByTime(5000);
     expect(intent.openKey).toBe(2);
+  });
+});
+
+describe('hover intent: settling before the card opens', () => {
+  let onSettle: ReturnType<typeof vi.fn<(key: number) => void>>;
+  beforeEach(() => {
+    intent.destroy();
+    onSettle = vi.fn<(key: number) => void>();
+    intent = createHoverIntent({ openDelayMs: () => delay, graceMs: GRACE, restTolerancePx: 6, onOpen, onClose, onSettle });
+  });
+
+  it('says the pointer settled on a mention part of the way into the delay, before it opens', () => {
+    intent.pointerAt(1, 10, 10);
+    vi.advanceTimersByTime(SETTLE_MS - 1);
+    expect(onSettle).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(onSettle).toHaveBeenCalledExactlyOnceWith(1);
+    expect(onOpen).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(DELAY);
+    expect(onOpen).toHaveBeenCalledWith(1, 'hover');
+    expect(onSettle).toHaveBeenCalledTimes(1);
+  });
+
+  it('never settles on a pointer that slides along or passes over a mention', () => {
+    for (let step = 0; step < 10; step += 1) {
+      intent.pointerAt(1, 10 + step * 10, 10);
+      vi.advanceTimersByTime(SETTLE_MS / 2);
+    }
+    intent.pointerAt(null, 200, 10);
+    vi.advanceTimersByTime(2000);
+    expect(onSettle).not.toHaveBeenCalled();
+  });
+
+  it('settles within half of a short delay, and not at all with none (the card opens at once)', () => {
+    delay = 80;
+    intent.pointerAt(1, 10, 10);
+    vi.advanceTimersByTime(40);
+    expect(onSettle).toHaveBeenCalledExactlyOnceWith(1);
+    intent.close('dismiss');
+    delay = 0;
+    intent.pointerAt(2, 10, 10);
+    vi.advanceTimersByTime(1000);
+    expect(onSettle).toHaveBeenCalledTimes(1);
   });
 });
 
