@@ -3,9 +3,10 @@
  * build), each with its own profile, news-site host names resolved to the
  * local HTTPS server. Every load opens a fresh tab and reads, over the
  * DevTools protocol: Performance.getMetrics (thread CPU time) once the load
- * has settled, the script time a trace of the load saw, the long tasks a PerformanceObserver put in the page before
- * it loaded (the same in every variant), and the content script's own
- * timing record from the extension's isolated world.
+ * has settled, the script time a trace of the load saw, the long tasks a
+ * PerformanceObserver put in the page before it loaded (the same in every
+ * variant), and the content script's own timing record from the
+ * extension's isolated world.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
