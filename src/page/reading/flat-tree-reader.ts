@@ -81,13 +81,14 @@ export function* readBlock(block: Element, options: BlockReadOptions): Generator
         gap = false;
       }
       lastScope = frame.scope;
-      if (isBlank((node as Text).data)) {
+      const data = (node as Text).data;
+      if (isBlank(data)) {
         gap = true;
         continue;
       }
       if (gap) text.appendGap();
       gap = false;
-      text.appendNode(node as Text);
+      text.appendNode(node as Text, data);
       continue;
     }
     if (!isElement(node)) continue;

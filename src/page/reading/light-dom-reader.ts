@@ -102,9 +102,11 @@ export function* readSubtree(root: Element, options: SubtreeReadOptions): Genera
       yield batch;
     }
     const blockDepth = blockDepths[depth] as number;
-    let descend = false;
+    const type = node.nodeType;
+    /** The first child to go down to, when the walk enters this node. */
+    let descendTo: Node | null = null;
 
-    if (node.nodeType === TEXT_NODE) {
+    if (type === TEXT_NODE) {
       const data = (node as Text).data;
       if (isBlank(data)) {
         gap = true;
@@ -120,14 +122,14 @@ export function* readSubtree(root: Element, options: SubtreeReadOptions): Genera
         } else {
           const before = (text as BlockText).lastNode;
           // Two words touching across an element boundary: whether CSS cuts them apart decides whether either can match.
-          if (before && isWordAt(before.data, before.data.length - 1) && isWordAt(data, 0) && isCutBetween(before, node as Text)) {
+          if (before && isWordAt(data, 0) && isWordAt(before.data, before.data.length - 1) && isCutBetween(before, node as Text)) {
             (text as BlockText).appendBreak();
           }
         }
         gap = false;
-        (text as BlockText).appendNode(node as Text);
+        (text as BlockText).appendNode(node as Text, data);
       }
-    } else if (node.nodeType === ELEMENT_NODE) {
+    } else if (type === ELEMENT_NODE) {
       const element = node as Element;
       const flags = tagFlags(element.localName);
       if (flags & CUTS_TEXT) {
@@ -139,20 +141,20 @@ export function* readSubtree(root: Element, options: SubtreeReadOptions): Genera
         const isInsideAdded = (insideAdded[depth] as boolean) || (added !== null && added.has(element));
         const isBlock = (flags & IS_BLOCK) !== 0;
         if (isBlock) cut(blockDepth);
-        if ((!isBlock || deep || isInsideAdded) && element.firstChild) {
+        if (!isBlock || deep || isInsideAdded) descendTo = element.firstChild;
+        if (descendTo) {
           depth += 1;
           elements[depth] = element;
           blockDepths[depth] = isBlock ? depth : blockDepth;
           insideAdded[depth] = isInsideAdded;
           texts[depth] = null;
           components[depth] = null;
-          descend = true;
         }
       }
     }
 
-    if (descend) {
-      node = node.firstChild;
+    if (descendTo) {
+      node = descendTo;
       continue;
     }
     let next: Node | null = node.nextSibling;

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { BlockText } from '@/src/page/reading';
+import { BlockText, isBlank } from '@/src/page/reading';
 
 describe('BlockText', () => {
   it('maps text offsets to node positions, ends belonging to the node before', () => {
@@ -35,5 +35,19 @@ describe('BlockText', () => {
     text.appendNode(node);
     node.data = 'hi';
     expect(text.positionAt(1, 'start')).toBeNull();
+  });
+});
+
+describe('isBlank', () => {
+  it("is true for text that is only white space, the markup's indentation above all", () => {
+    for (const data of ['', ' ', '\n', '\n\t\t\t', '\r\n    ', '\u00a0', ' \u00a0 ', '\f\v', '\u3000', '\u2003\u2009', '\ufeff', '\u2028']) {
+      expect(isBlank(data), JSON.stringify(data)).toBe(true);
+    }
+  });
+
+  it('is false for anything that can be read, wherever it is', () => {
+    for (const data of ['a', ' a', '\n    Israel', 'Israel\n', '\u00a0.', '\u200b', '\u3000x', '\u0001', '1', '\u1680y']) {
+      expect(isBlank(data), JSON.stringify(data)).toBe(false);
+    }
   });
 });
