@@ -8,7 +8,7 @@ import { dataset } from '@/src/data';
 import tables from 'virtual:policy-lens/matcher-tables';
 import { loadMatcher, type Matcher } from '@/src/matching';
 import { createPageMarker, type MarkingSettings, type PageMarker } from '@/src/page';
-import { isShortBlock, matchBlock, matchShortBlock } from '@/src/page/match-block';
+import { matchWholeBlock } from '@/src/page/match-block';
 import { MentionChecker } from '@/src/page/mention-check';
 import { createYieldToHost, type SliceHost } from '@/src/page/scheduler';
 import { readBlock, readSubtree, type BlockText } from '@/src/page/reading';
@@ -143,7 +143,7 @@ function find(): number {
   const checker = new MentionChecker(document.documentElement);
   return readPage((text) => {
     // As the block marker does: a short block (nearly all) in one call, a long one window by window.
-    const match = isShortBlock(text) ? matchShortBlock(text, compiledMatcher) : drain(matchBlock(text, compiledMatcher));
+    const match = matchWholeBlock(text, compiledMatcher);
     const pending = match.pending?.filter((item) => checker.problemOf(item.draft) === null).length ?? 0;
     return match.drafts.filter((draft) => checker.problemOf(draft) === null).length + pending;
   });

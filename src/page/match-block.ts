@@ -42,6 +42,16 @@ export function matchShortBlock(text: BlockText, matcher: Matcher): BlockMatch {
   return match;
 }
 
+/** What a block's text yields, all at once (for readers that never pause: `npm run scan`, the bench's kernels). */
+export function matchWholeBlock(text: BlockText, matcher: Matcher): BlockMatch {
+  if (isShortBlock(text)) return matchShortBlock(text, matcher);
+  const windows = matchBlock(text, matcher);
+  for (;;) {
+    const step = windows.next();
+    if (step.done) return step.value;
+  }
+}
+
 /** What a block's text yields; a long block in windows, yielding after each matcher call. Mentions that cross a break are dropped. */
 export function* matchBlock(text: BlockText, matcher: Matcher, onMatcherCall?: () => void): Generator<void, BlockMatch> {
   if (isShortBlock(text)) {

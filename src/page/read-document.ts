@@ -7,7 +7,7 @@
  */
 import type { Matcher } from '@/src/matching';
 import { ArticleContext } from './article-context';
-import { matchBlock, type BlockMatch } from './match-block';
+import { matchWholeBlock } from './match-block';
 import { MentionChecker } from './mention-check';
 import type { MarkDraft } from './mark-store';
 import { readSubtree, type BlockText } from './reading';
@@ -31,13 +31,6 @@ export interface DocumentBlock {
   marks: DocumentMark[];
 }
 
-function finish(match: Generator<void, BlockMatch>): BlockMatch {
-  for (;;) {
-    const step = match.next();
-    if (step.done) return step.value;
-  }
-}
-
 /** Reads every block under `root` and returns those with text, in document order, with the marks they would get. */
 export function readDocument(root: Element, matcher: Matcher): DocumentBlock[] {
   const document = root.ownerDocument;
@@ -50,7 +43,7 @@ export function readDocument(root: Element, matcher: Matcher): DocumentBlock[] {
   for (const batch of readSubtree(root, { deep: true, added: null })) {
     for (const read of batch) {
       if (!read.text) continue;
-      const match = finish(matchBlock(read.text, matcher));
+      const match = matchWholeBlock(read.text, matcher);
       const pending = match.pending?.filter((item) => markable(item.draft)) ?? null;
       texts.set(read.block, read.text);
       drafts.set(read.block, context.blockRead(read.block, read.text.nodes, match.drafts.filter(markable), pending, match.facts));

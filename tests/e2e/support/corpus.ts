@@ -40,7 +40,8 @@ const NO_PAGE_SCRIPTS = { 'content-security-policy': "script-src 'none'" } as co
  * Fixture-server routes for the given pages: the saved bytes as UTF-8 HTML, sent with a policy
  * that blocks the pages' own scripts (see {@link SCRIPTS_BLOCKED_NOTE}). Their images and styles
  * point at the original sites (unresolvable for the test browsers) or at paths the fixture
- * server answers with 404, so nothing reaches the network.
+ * server answers with 404 (the pages' own icons: nothing, see {@link NO_ICON}), so nothing
+ * reaches the network.
  */
 export function corpusRoutes(names: readonly string[], dir: string = CORPUS_DIR): Record<string, Route> {
   const pages = names.map((name) => [corpusPath(name), () => htmlResponse(readFileSync(join(dir, name), 'utf8'), NO_PAGE_SCRIPTS)]);

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { matchBlock, textWindows } from '@/src/page/match-block';
+import { matchBlock, matchWholeBlock, textWindows } from '@/src/page/match-block';
 import { BlockText } from '@/src/page/reading';
 import { fakeMatcher } from '../support/fake-matcher';
 import { drain } from '../support/reading';
@@ -36,5 +36,21 @@ describe('textWindows and matchBlock', () => {
     expect(drafts).toHaveLength(2000);
     expect(new Set(drafts.map((draft) => draft.start.offset)).size).toBe(2000);
     for (const draft of drafts) expect(node.data.slice(draft.start.offset, draft.end.offset)).toBe('mutual defense treaty');
+  });
+
+  it('matches a whole block at once as the windowed matcher does, a short block in one matcher call', () => {
+    const short = new BlockText();
+    short.appendNode(new Text('The mutual defense treaty was discussed again.'));
+    const shortMatcher = fakeMatcher({ 'mutual defense treaty': 'treaty' });
+    expect(matchWholeBlock(short, shortMatcher).drafts.map((draft) => draft.start.offset)).toEqual([4]);
+    expect(shortMatcher.calls).toHaveLength(1);
+
+    const long = new BlockText();
+    long.appendNode(new Text('The mutual defense treaty was discussed again. '.repeat(500)));
+    const matcher = fakeMatcher({ 'mutual defense treaty': 'treaty' });
+    const whole = matchWholeBlock(long, matcher);
+    expect(matcher.calls.length).toBeGreaterThan(1);
+    expect(whole.drafts.map((draft) => draft.start.offset)).toEqual(drain(matchBlock(long, matcher)).drafts.map((draft) => draft.start.offset));
+    expect(whole.drafts).toHaveLength(500);
   });
 });
