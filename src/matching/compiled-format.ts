@@ -6,13 +6,17 @@
  * loading is one native decode and a typed-array view per array, with no
  * pass of ours over nodes or numbers (`automaton.ts` keeps the trie flat and
  * the scanning DFA as each state's own transitions, so nothing is rebuilt).
+ * The phrase records travel as JSON text inside the JSON, parsed on a scan's
+ * first use of a phrase: parsing one long string costs a page a third of
+ * making the thousand small objects (README, Benchmarks), and on most pages
+ * no phrase is ever read.
  */
 import { AUTOMATON_ARRAYS, type AutomatonTables, type IndexArray } from './automaton';
 import { base64ToBytes, bytesToBase64 } from './base64';
 import type { GuardPhrase, MatcherTables, NeedRecord, PhraseList, PhraseRecord, RejectRecord, RuleRecord, WordSetRecord } from './compile';
 
 /** Bumped whenever the shape below changes, so stored tables from an older version are compiled again. */
-export const SHIPPED_FORMAT = 3;
+export const SHIPPED_FORMAT = 4;
 
 /** One automaton: its arrays' bytes and where each lies. */
 interface ShippedAutomaton {
@@ -41,6 +45,12 @@ interface ShippedPhrase {
   k?: number[];
 }
 
+/** An automaton's phrases as shipped: how many, and the JSON text of their `ShippedPhrase[]` (read on first use). */
+interface ShippedPhrases {
+  count: number;
+  json: string;
+}
+
 /** The compiled tables as JSON. */
 export interface ShippedMatcher {
   format: typeof SHIPPED_FORMAT;
@@ -52,9 +62,9 @@ export interface ShippedMatcher {
   guardCount: number;
   guardLists: string[][][];
   rules: RuleRecord[];
-  mainPhrases: ShippedPhrase[];
+  mainPhrases: ShippedPhrases;
   main: ShippedAutomaton;
-  nearPhrases: ShippedPhrase[];
+  nearPhrases: ShippedPhrases;
   near: ShippedAutomaton;
 }
 
@@ -92,26 +102,40 @@ function loadPhrase(shipped: ShippedPhrase): PhraseRecord {
 /** Whether this engine stores typed arrays little-endian, as the shipped bytes are. */
 const LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
 
-/** Shipped phrases, each made a `PhraseRecord` the first time a scan reads it. */
+/**
+ * Shipped phrases: their text is parsed when a scan first reads one of them,
+ * and each becomes a `PhraseRecord` the first time it is read.
+ */
 class ShippedPhraseList implements PhraseList {
+  private records: readonly ShippedPhrase[] | null = null;
   private readonly loaded: Array<PhraseRecord | undefined>;
 
-  constructor(private readonly shipped: readonly ShippedPhrase[]) {
-    this.loaded = new Array<PhraseRecord | undefined>(shipped.length);
+  constructor(private readonly shipped: ShippedPhrases) {
+    this.loaded = new Array<PhraseRecord | undefined>(shipped.count);
   }
 
   get length(): number {
-    return this.shipped.length;
+    return this.shipped.count;
   }
 
   at(index: number): PhraseRecord | undefined {
-    const shipped = this.shipped[index];
-    return shipped ? (this.loaded[index] ??= loadPhrase(shipped)) : undefined;
+    const known = this.loaded[index];
+    if (known) return known;
+    this.records ??= parsePhrases(this.shipped);
+    const record = this.records[index];
+    return record ? (this.loaded[index] = loadPhrase(record)) : undefined;
   }
 }
 
-function shipPhrases(list: PhraseList): ShippedPhrase[] {
-  return Array.from({ length: list.length }, (_, index) => shipPhrase(list.at(index)!));
+function parsePhrases(shipped: ShippedPhrases): readonly ShippedPhrase[] {
+  const records: unknown = JSON.parse(shipped.json);
+  if (!Array.isArray(records) || records.length !== shipped.count) throw new Error(`Matcher tables: ${String(shipped.count)} phrases were shipped, but their text holds others`);
+  return records as ShippedPhrase[];
+}
+
+function shipPhrases(list: PhraseList): ShippedPhrases {
+  const records = Array.from({ length: list.length }, (_, index) => shipPhrase(list.at(index)!));
+  return { count: records.length, json: JSON.stringify(records) };
 }
 
 function shipAutomaton(tables: AutomatonTables): ShippedAutomaton {

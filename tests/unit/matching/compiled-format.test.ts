@@ -139,6 +139,29 @@ describe('shipped tables', () => {
     negative.main.layout[0] = -1;
     expect(() => loadMatcher(negative)).toThrow(/bad layout for childStart/);
   });
+
+  it('carry the phrases as text that is read only when a scan first reads a phrase', () => {
+    expect(typeof shipped.mainPhrases.json).toBe('string');
+    expect(shipped.mainPhrases.count).toBeGreaterThan(10);
+    expect(shipped.nearPhrases.count).toBeGreaterThan(0);
+    // Text that is not phrases loads (nothing reads it yet); text with no phrase found never gets read.
+    const unreadable = roundTrip(shipped);
+    unreadable.mainPhrases.json = 'not JSON';
+    unreadable.nearPhrases.json = 'not JSON';
+    const lazy = loadMatcher(unreadable);
+    expect(lazy.find('Nothing here names any of them.')).toEqual([]);
+    // The first phrase found reads it, and it fails there.
+    expect(() => lazy.find('An Arrow 3 missile.')).toThrow(SyntaxError);
+  });
+
+  it('refuse phrase text that does not hold as many phrases as it says', () => {
+    const short = roundTrip(shipped);
+    short.mainPhrases.json = JSON.stringify((JSON.parse(short.mainPhrases.json) as unknown[]).slice(1));
+    expect(() => loadMatcher(short).find('An Arrow 3 missile.')).toThrow(`${shipped.mainPhrases.count} phrases were shipped`);
+    const notList = roundTrip(shipped);
+    notList.mainPhrases.json = '{}';
+    expect(() => loadMatcher(notList).find('An Arrow 3 missile.')).toThrow(/phrases were shipped/);
+  });
 });
 
 describe('a loaded matcher', () => {
