@@ -9,9 +9,10 @@
  * - in Firefox, the request for highlight styles inside shadow roots (`shadow-mark-styles.ts`),
  * - a session per set of packs that are on (`startSession`), which owns
  *   the page marker (reads and marks the page; its MutationObserver and
- *   timers), the hover-card controller (pointer, click and key listeners;
- *   the card itself loads on first use, see `card-loader.ts`) and the page
- *   reporter (topics to the background, for the badge and popup).
+ *   timers), the hover-card controller (pointer, click and key listeners,
+ *   made once the page has a mark: `card-on-first-marks.ts`; the card itself
+ *   loads on first use, see `card-loader.ts`) and the page reporter (topics
+ *   to the background, for the badge and popup).
  *
  * Nothing here reads a global the page could shadow: the extension API comes
  * from `src/extension/api.ts`, highlights from the marker's own registry
@@ -28,6 +29,7 @@ import type { Settings } from '@/src/settings';
 import { CONTENT_SCRIPT_GUARD_KEY } from '@/src/sites';
 import { createBuiltInTablesLoader } from './built-in-tables';
 import { createCardLoader } from './card-loader';
+import { createCardOnFirstMarks } from './card-on-first-marks';
 import { ignoreForgedRestarts } from './forged-restarts';
 import { stopWhenOrphaned } from './orphan-watch';
 import { watchSettings } from './settings-feed';
@@ -175,15 +177,20 @@ async function startSession({ ctx, api, builtInTables, settings, getSettings, lo
 
   shadowMarkStyles?.watch(marker.registry, lifetime.signal);
 
-  const card = createHoverCardController({
-    registry: marker.registry,
-    loadSurface: loadCard,
-    getSettings: () => getSettings(),
-    setTopicEnabled: (topic, enabled) => sendToBackground(api, 'setTopicEnabled', { topic, enabled }).then(() => undefined),
-    openSettings: () => void sendToBackground(api, 'openOptionsPage', undefined).catch(() => undefined),
-    signal: lifetime.signal,
-    timing: timing?.card,
-  });
+  const card = createCardOnFirstMarks(
+    marker.registry,
+    () =>
+      createHoverCardController({
+        registry: marker.registry,
+        loadSurface: loadCard,
+        getSettings: () => getSettings(),
+        setTopicEnabled: (topic, enabled) => sendToBackground(api, 'setTopicEnabled', { topic, enabled }).then(() => undefined),
+        openSettings: () => void sendToBackground(api, 'openOptionsPage', undefined).catch(() => undefined),
+        signal: lifetime.signal,
+        timing: timing?.card,
+      }),
+    lifetime.signal,
+  );
   window.addEventListener('pagehide', () => card.close(), { signal: lifetime.signal });
 
   const reporter = createPageReporter({
