@@ -107,7 +107,8 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
   const [reportTick, setReportTick] = useState(0);
   // Without the `tabs` permission and without an answering content script, the background may still know the URL.
   const [reportedUrl, setReportedUrl] = useState<string | undefined>(undefined);
-  const [access, setAccess] = useState<SiteAccess>('none');
+  // Which way Policy Lens runs on the site, with the address it was asked for (see `accessHere`).
+  const [access, setAccess] = useState<{ url: string; access: SiteAccess } | null>(null);
   const [jumps, setJumps] = useState<Record<string, JumpPosition>>({});
   const [notice, setNotice] = useState<string | null>(null);
   const [ui, dispatch] = useReducer(popupUiReducer, INITIAL_POPUP_UI);
@@ -115,9 +116,15 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
   const seenCounts = useRef(new Map<string, number>());
   const refreshTimer = useRef<ReturnType<typeof setTimeout>>();
   const closed = useRef(false);
+  const accessAsked = useRef(0);
 
   const url = tab?.url || report?.url || reportedUrl || undefined;
   const site = siteOf(url);
+  // The answer for this address only. The address can arrive late (Firefox shows a popup opened
+  // without activeTab no tab URL, and a page the reader just enabled brings it with its first
+  // report), and until its own answer comes the site line is left out rather than showing the
+  // answer for no address ("Not enabled") next to the page's marks.
+  const accessHere = access !== null && access.url === url ? access.access : undefined;
 
   const refreshReport = useCallback(async (tabId: number, tabUrl: string | undefined) => {
     const next = await requestPageReport(tabId);
@@ -189,8 +196,10 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
   // Which way Policy Lens runs on this site; asked again after every site action and permission change.
   const refreshAccess = useCallback(async () => {
     if (!url || !site) return;
+    // Answers can come back out of order (one asked before a grant, one after); only the newest counts.
+    const asked = ++accessAsked.current;
     const next = await siteAccess.accessFor(url);
-    if (!closed.current) setAccess(next);
+    if (!closed.current && asked === accessAsked.current) setAccess({ url, access: next });
   }, [url, site]);
   useEffect(() => void refreshAccess(), [refreshAccess, newsAccess.granted]);
 
@@ -203,7 +212,7 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
           tabLoading: tab?.loading ?? false,
           report,
           enabled: settings.enabled,
-          siteEnabled: () => access !== 'none' && access !== 'built-in-not-granted',
+          siteEnabled: () => accessHere !== undefined && accessHere !== 'none' && accessHere !== 'built-in-not-granted',
           sitePaused: (pageUrl) => isSiteListed(pageUrl, settings.pausedSites),
         });
   const status = withSwitchedOffTopics(rawStatus, seenCounts.current, effectiveSettings.disabledTopics);
@@ -220,7 +229,9 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
   );
 
   const siteView: SiteView | null =
-    site && url && settings ? { site, access, paused: isSiteListed(url, settings.pausedSites) } : null;
+    site && url && settings && accessHere !== undefined
+      ? { site, access: accessHere, paused: isSiteListed(url, settings.pausedSites) }
+      : null;
 
   const write = (patch: Partial<Settings>) => {
     void updateSettings(patch).then((result: WriteResult) => {
@@ -313,7 +324,7 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
   const view: PopupViewProps = {
     status,
     site: siteView,
-    accessBanner: accessBannerFor(newsAccess, access, rawStatus.kind === 'unreachable'),
+    accessBanner: accessBannerFor(newsAccess, accessHere ?? 'none', rawStatus.kind === 'unreachable'),
     enabled: effectiveSettings.enabled,
     disabledTopics: effectiveSettings.disabledTopics,
     notes,

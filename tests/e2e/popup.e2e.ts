@@ -271,8 +271,11 @@ forEachBrowser(
           expect(await documentTimeOrigin(page)).toBe(loadedAt);
           await waitForPopupStatus(popup, 'none');
           expect((await popupPageTopics(popup)).map((row) => row.count)).toEqual(['4 mentions', '3 mentions', '1 mention']);
-          expect(await popup.evaluate(() => document.querySelector('.pl-site__text')?.textContent)).toBe(
-            'Runs on example-news.test: you enabled all sites.',
+          // The site line comes once the popup has asked about the address the page's report brought.
+          await popup.waitForFunction(
+            () => document.querySelector('.pl-site__text')?.textContent === 'Runs on example-news.test: you enabled all sites.',
+            undefined,
+            { message: 'the site line to say Policy Lens runs on every site' },
           );
           // A page loaded afterwards gets the registered scripts (the content script, and the one that
           // starts its storage reads at document_start), not an injection.

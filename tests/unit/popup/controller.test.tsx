@@ -9,7 +9,7 @@ import type { PageReport } from '@/src/messaging/protocol';
 import { PACKS_INDEX_KEY } from '@/src/packs';
 import { Popup } from '@/src/popup/Popup';
 import { getSettings, updateSettings } from '@/src/settings';
-import { NEWS_SITE_MATCHES } from '@/src/sites';
+import { ALL_SITES_ORIGINS, NEWS_SITE_MATCHES } from '@/src/sites';
 import { exampleCatalogPack, storeExamplePack } from '../packs/support';
 import { useEnglishMessages } from '../support/messages';
 
@@ -147,6 +147,25 @@ describe('Popup (connected)', () => {
     };
     render(<Popup />);
     expect(await screen.findByText('Policy Lens isn’t enabled on blog.example.org.')).toBeTruthy();
+  });
+
+  it('shows no site line for an address that arrives with the report until that address’s access is known', async () => {
+    // Firefox without activeTab: the tab's URL is hidden, and the page (enabled for all sites) brings it in its report.
+    const tab = await openTab(undefined);
+    reports.set(tab, { url: 'https://blog.example.org/post', topics: [{ topic: first.id, count: 2 }], scanning: false });
+    let grant!: () => void;
+    const granted = new Promise<void>((resolve) => (grant = resolve));
+    vi.spyOn(browser.permissions, 'getAll').mockImplementation(async () => {
+      await granted;
+      return { origins: [...NEWS_SITE_MATCHES, ...ALL_SITES_ORIGINS], permissions: [] };
+    });
+    render(<Popup />);
+    await pageList();
+    // The page's marks are listed; a line saying Policy Lens is not enabled here would contradict them.
+    expect(screen.queryByText(/enabled on blog\.example\.org/)).toBeNull();
+    grant();
+    expect(await screen.findByText('Runs on blog.example.org: you enabled all sites.')).toBeTruthy();
+    expect(screen.queryByText('Not enabled on blog.example.org.')).toBeNull();
   });
 
   it('says a browser page cannot run Policy Lens', async () => {
