@@ -18,13 +18,18 @@ function storedVersion(meta: unknown): number {
   return typeof version === 'number' ? version : 1;
 }
 
-/** The settings the background makes of what is stored; the defaults if it cannot answer. */
-async function askBackground(api: ExtensionApi): Promise<Settings> {
+/** How often a change in another shape is taken to the background before the page keeps what it has. */
+export const BACKGROUND_ATTEMPTS = 2;
+/** The wait before asking the background again. */
+export const BACKGROUND_RETRY_MS = 1000;
+
+/** The settings the background makes of what is stored; null (and a warning) if it cannot answer. */
+async function askBackground(api: ExtensionApi): Promise<Settings | null> {
   try {
-    return currentSettingsOrNull(await sendToBackground(api, 'getSettings', undefined)) ?? defaultSettings();
+    return currentSettingsOrNull(await sendToBackground(api, 'getSettings', undefined));
   } catch (error) {
-    console.warn('[Policy Lens] settings could not be read; using defaults', error);
-    return defaultSettings();
+    console.warn('[Policy Lens] the background did not answer for the settings', error);
+    return null;
   }
 }
 
@@ -41,17 +46,37 @@ export async function readSettings(api: ExtensionApi): Promise<Settings> {
   const value = stored[SETTINGS_STORAGE_KEY];
   if (value === undefined) return defaultSettings();
   const current = storedVersion(stored[VERSION_KEY]) === SETTINGS_VERSION ? currentSettingsOrNull(value) : null;
-  return current ?? askBackground(api);
+  // At start there is nothing better to fall back on than the defaults.
+  return current ?? (await askBackground(api)) ?? defaultSettings();
 }
 
-/** Calls `onChange` with the full settings whenever they change, until `signal` aborts. */
+/**
+ * Calls `onChange` with the full settings whenever they change, until `signal` aborts. A change
+ * stored in another shape is repaired by the background; its answer counts only if no later change
+ * came meanwhile (answers can arrive out of order), and if the background cannot answer (asked
+ * twice, a second apart), the page keeps the settings it has rather than falling back to the defaults (which could unpause a site
+ * or bring back topics the reader turned off).
+ */
 export function watchSettings(api: ExtensionApi, onChange: (settings: Settings) => void, signal: AbortSignal): void {
+  let latest = 0;
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
     if (area !== 'sync' || !(SETTINGS_STORAGE_KEY in changes)) return;
+    const change = ++latest;
     const value = changes[SETTINGS_STORAGE_KEY]?.newValue;
     const current = value === undefined ? defaultSettings() : currentSettingsOrNull(value);
-    if (current) onChange(current);
-    else void askBackground(api).then((settings) => signal.aborted || onChange(settings));
+    if (current) {
+      onChange(current);
+      return;
+    }
+    repairInBackground(change, BACKGROUND_ATTEMPTS);
+  };
+  const repairInBackground = (change: number, attemptsLeft: number) => {
+    void askBackground(api).then((settings) => {
+      if (signal.aborted || change !== latest) return;
+      if (settings) onChange(settings);
+      // The background may be starting up or shutting down: ask once more before keeping what we have.
+      else if (attemptsLeft > 1) setTimeout(() => repairInBackground(change, attemptsLeft - 1), BACKGROUND_RETRY_MS);
+    });
   };
   api.storage.onChanged.addListener(listener);
   signal.addEventListener(

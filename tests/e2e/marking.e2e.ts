@@ -89,6 +89,16 @@ function textArea({ at, text }: { at: string; text: string }): { x: number; y: n
 
 /** Waits until every mark is registered in `style` (`none`: until no mark is registered at all). */
 async function waitForHighlightStyle(page: TestPage, style: string): Promise<void> {
+  try {
+    await waitForHighlightNames(page, style);
+  } catch (error) {
+    // Say what was registered instead, so a failure tells a style never applied from marks never made.
+    const names = await page.evaluate((prefix: string) => [...CSS.highlights.keys()].filter((name) => name.startsWith(prefix)), HIGHLIGHT_PREFIX);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}; registered: ${names.join(', ') || 'none'}`, { cause: error });
+  }
+}
+
+async function waitForHighlightNames(page: TestPage, style: string): Promise<void> {
   await page.waitForFunction(
     ({ prefix, letter }: { prefix: string; letter: string | null }) => {
       const names = [...CSS.highlights.keys()].filter((name) => name.startsWith(prefix) && name !== `${prefix}flash`);
