@@ -54,8 +54,8 @@ export async function readSettings(api: ExtensionApi): Promise<Settings> {
  * Calls `onChange` with the full settings whenever they change, until `signal` aborts. A change
  * stored in another shape is repaired by the background; its answer counts only if no later change
  * came meanwhile (answers can arrive out of order), and if the background cannot answer (asked
- * twice, a second apart), the page keeps the settings it has rather than falling back to the defaults (which could unpause a site
- * or bring back topics the reader turned off).
+ * twice, a second apart), the page keeps the settings it has rather than falling back to the
+ * defaults (which could unpause a site or bring back topics the reader turned off).
  */
 export function watchSettings(api: ExtensionApi, onChange: (settings: Settings) => void, signal: AbortSignal): void {
   let latest = 0;
@@ -70,9 +70,12 @@ export function watchSettings(api: ExtensionApi, onChange: (settings: Settings) 
     }
     repairInBackground(change, BACKGROUND_ATTEMPTS);
   };
+  const isStale = (change: number) => signal.aborted || change !== latest;
   const repairInBackground = (change: number, attemptsLeft: number) => {
+    // A retry that a newer change (or the page's end) overtook asks nothing.
+    if (isStale(change)) return;
     void askBackground(api).then((settings) => {
-      if (signal.aborted || change !== latest) return;
+      if (isStale(change)) return;
       if (settings) onChange(settings);
       // The background may be starting up or shutting down: ask once more before keeping what we have.
       else if (attemptsLeft > 1) setTimeout(() => repairInBackground(change, attemptsLeft - 1), BACKGROUND_RETRY_MS);

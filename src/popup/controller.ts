@@ -125,6 +125,8 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
   // report), and until its own answer comes the site line is left out rather than showing the
   // answer for no address ("Not enabled") next to the page's marks.
   const accessHere = access !== null && access.url === url ? access.access : undefined;
+  // Where a yes or no is needed, an address not yet asked about counts as not enabled.
+  const accessOrNone = accessHere ?? 'none';
 
   const refreshReport = useCallback(async (tabId: number, tabUrl: string | undefined) => {
     const next = await requestPageReport(tabId);
@@ -212,7 +214,7 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
           tabLoading: tab?.loading ?? false,
           report,
           enabled: settings.enabled,
-          siteEnabled: () => accessHere !== undefined && accessHere !== 'none' && accessHere !== 'built-in-not-granted',
+          siteEnabled: () => accessOrNone !== 'none' && accessOrNone !== 'built-in-not-granted',
           sitePaused: (pageUrl) => isSiteListed(pageUrl, settings.pausedSites),
         });
   const status = withSwitchedOffTopics(rawStatus, seenCounts.current, effectiveSettings.disabledTopics);
@@ -324,7 +326,7 @@ export function usePopupController(requestedTabId: number | undefined): PopupCon
   const view: PopupViewProps = {
     status,
     site: siteView,
-    accessBanner: accessBannerFor(newsAccess, accessHere ?? 'none', rawStatus.kind === 'unreachable'),
+    accessBanner: accessBannerFor(newsAccess, accessOrNone, rawStatus.kind === 'unreachable'),
     enabled: effectiveSettings.enabled,
     disabledTopics: effectiveSettings.disabledTopics,
     notes,

@@ -110,6 +110,20 @@ describe('the content script’s settings', () => {
     stop();
   });
 
+  it('does not ask again for a change that a newer one overtook', async () => {
+    vi.useFakeTimers();
+    const { seen, stop } = follow();
+    await fakeBrowser.storage.sync.set({ settings: OLD_SHAPE });
+    await flush();
+    asked[0]!.fail();
+    await flush();
+    await fakeBrowser.storage.sync.set({ settings: { ...defaultSettings(), markMode: 'first' } });
+    await vi.advanceTimersByTimeAsync(BACKGROUND_RETRY_MS);
+    expect(asked).toHaveLength(1);
+    expect(seen.map((settings) => settings.markMode)).toEqual(['first']);
+    stop();
+  });
+
   it('keeps the settings it has, not the defaults, when the background never answers', async () => {
     vi.useFakeTimers();
     const { seen, stop } = follow();
